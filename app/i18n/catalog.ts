@@ -1,0 +1,41 @@
+// The interface text of every page, one catalogue per area. Each area exports `nb` and an `en`
+// typed as `Messages<typeof nb>`, so tsc refuses an English catalogue that lacks a key.
+import type { Locale } from "./locale";
+import * as common from "./areas/common";
+import * as instruments from "./areas/instruments";
+import * as accounts from "./areas/accounts";
+import * as admin from "./areas/admin";
+import * as legal from "./areas/legal";
+
+export type Messages<T> = { [K in keyof T]: string };
+
+const nb = {
+  ...common.nb,
+  ...instruments.nb,
+  ...accounts.nb,
+  ...admin.nb,
+  ...legal.nb,
+};
+const en: Messages<typeof nb> = {
+  ...common.en,
+  ...instruments.en,
+  ...accounts.en,
+  ...admin.en,
+  ...legal.en,
+};
+
+export type MessageKey = keyof typeof nb;
+export const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
+
+export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): TFunction {
+  const messages = catalogs[locale];
+  return (key, params) => {
+    const text = messages[key] ?? key;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}/g, (_, name: string) =>
+      name in params ? String(params[name]) : `{${name}}`,
+    );
+  };
+}

@@ -1,0 +1,135 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { loadDemo } from "../../db/demo/index.server";
+import { hasResearcher } from "~/accounts/accounts.server";
+import { requireResearcher, requireUser } from "~/auth/permissions.server";
+import { DemoPasswords } from "~/components/DemoPasswords";
+import { describePlacement, listOrganisationTeam, listProjects } from "~/projects/projects.server";
+import { useT } from "~/utils/i18n";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (!hasResearcher(context.db)) throw redirect("/setup");
+  const user = await requireUser(request, context);
+  const { db } = context;
+  if (user.role === "researcher") {
+    return { role: user.role, name: user.name, projects: listProjects(db), placement: null, team: [] };
+  }
+  const placement = describePlacement(db, user) ?? null;
+  const team = user.role === "case_lead" && user.organisationId ? listOrganisationTeam(db, user.organisationId) : [];
+  return { role: user.role, name: user.name, projects: [], placement, team };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireResearcher(request, context);
+  const form = await request.formData();
+  if (form.get("intent") !== "load-demo") throw new Response("Bad Request", { status: 400 });
+  if (listProjects(context.db).length > 0) return { demo: null };
+  const result = await loadDemo(context.db);
+  return { demo: result.created };
+}
+
+export default function Home() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("home.greeting", { name: data.name })}</h1>
+      {data.role === "researcher" ? (
+        <>
+          {actionData?.demo ? <DemoPasswords accounts={actionData.demo} /> : null}
+          <h2>{t("nav.projects")}</h2>
+          {data.projects.length === 0 ? (
+            <>
+              <p>{t("home.noProjects")}</p>
+              <div className="actions">
+                <Link className="button" to="/projects">
+                  {t("projects.create")}
+                </Link>
+                <Form method="post">
+                  <button type="submit" name="intent" value="load-demo" className="button--secondary">
+                    {t("home.loadDemo")}
+                  </button>
+                </Form>
+              </div>
+              <p className="muted">{t("home.loadDemoHint")}</p>
+            </>
+          ) : (
+            <ul className="cards">
+              {data.projects.map((p) => (
+                <li key={p.id} className="card">
+                  <h3>
+                    <Link to={`/projects/${p.slug}`}>{p.title}</Link>
+                  </h3>
+                  <p className="muted">
+                    {t("projects.counts", { organisations: p.organisations, caseProjects: p.caseProjects })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h2>{t("home.tasks")}</h2>
+          <ul>
+            <li>
+              <Link to="/people/new">{t("people.invite")}</Link>
+            </li>
+            <li>
+              <Link to="/instruments">{t("nav.instruments")}</Link>
+            </li>
+          </ul>
+        </>
+      ) : (
+        <>
+          {data.placement ? (
+            <dl className="facts">
+              <dt>{t("home.project")}</dt>
+              <dd>{data.placement.project}</dd>
+              <dt>{t("home.organisation")}</dt>
+              <dd>{data.placement.organisation}</dd>
+              {data.placement.caseProject ? (
+                <>
+                  <dt>{t("home.caseProject")}</dt>
+                  <dd>
+                    {data.placement.caseProject}
+                    {data.placement.programme ? ` (${t(`programme.${data.placement.programme}`)})` : ""}
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          ) : (
+            <p>{t("home.noPlacement")}</p>
+          )}
+          {data.role === "case_lead" ? (
+            <>
+              <h2>{t("home.team")}</h2>
+              {data.team.length ? (
+                <div className="table-wrap">
+                  <table>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t("field.name")}</th>
+                        <th scope="col">{t("home.caseProject")}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.team.map((m) => (
+                        <tr key={m.id}>
+                          <td>{m.name}</td>
+                          <td>{m.caseProject}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : (
+                <p>{t("home.teamEmpty")}</p>
+              )}
+            </>
+          ) : (
+            <p className="lead">{t("home.jsLead")}</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+// Everything a request needs, made once at start and handed to Remix as the load context.
+import { migrateDatabase, openDatabase, type Db, type Sqlite } from "../../db/connection.server";
+import { RateLimiter } from "../auth/rate-limit.server";
+import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
+import { loadCodebook, type Codebook } from "../instruments/codebook.server";
+import type { Config } from "./config";
+import { loadSecrets, type Secrets } from "./secrets.server";
+
+export interface AppServices {
+  db: Db;
+  sqlite: Sqlite;
+  codebook: Codebook;
+  config: Config;
+  secrets: Secrets;
+  limiter: RateLimiter;
+  sessionCookie: SessionCookie;
+}
+
+/** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
+export function createServices(config: Config): AppServices {
+  const codebook = loadCodebook();
+  const { db, sqlite } = openDatabase(config.databasePath);
+  migrateDatabase(db);
+  const secrets = loadSecrets(config.dataDir);
+  return {
+    db,
+    sqlite,
+    codebook,
+    config,
+    secrets,
+    limiter: new RateLimiter(),
+    sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
+  };
+}

@@ -1,0 +1,112 @@
+// In Debian's Chromium: setup → invite a job specialist → the invitee sets a password → logs in
+// → sees their home page, in bokmål and in English, with axe (WCAG 2.1 AA) on every page.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const password = "sommerfugl over fjorden";
+
+
+async function visit(page: Page, path: string) {
+  await page.goto(server.url + path);
+  await expectAccessible(page);
+}
+
+describe("onboarding in the browser", () => {
+  it("goes from setup to a job specialist's home page, in both languages", { timeout: 180_000 }, async () => {
+    const researcher = await newPage(browser);
+    await visit(researcher, "/");
+    await expect.poll(() => researcher.url()).toContain("/setup");
+
+    // A bad submit first: errors at the fields, values kept, and the page still passes axe.
+    await researcher.getByLabel("Navn").fill("Forsker Fjord");
+    await researcher.getByLabel("E-postadresse").fill("forsker-fjord");
+    await researcher.getByRole("button", { name: "Opprett forskerkonto" }).click();
+    await researcher.getByText("Skriv en gyldig e-postadresse").waitFor();
+    expect(await researcher.getByLabel("Navn").inputValue()).toBe("Forsker Fjord");
+    await expectAccessible(researcher, "setup with errors");
+
+    await researcher.getByLabel("E-postadresse").fill("forsker@fjord.example");
+    await researcher.getByLabel("Passord", { exact: true }).fill(password);
+    await researcher.getByLabel("Gjenta passordet").fill(password);
+    await researcher.getByRole("button", { name: "Opprett forskerkonto" }).click();
+    await researcher.getByRole("heading", { name: "Hei, Forsker Fjord" }).waitFor();
+    await expectAccessible(researcher, "researcher home");
+
+    // A project with a case organisation and a case project.
+    await visit(researcher, "/projects");
+    await researcher.getByLabel("Prosjekttittel").fill("Fjordprosjektet");
+    await researcher.getByLabel("Kortnavn").fill("fjord-2026");
+    await researcher.getByRole("button", { name: "Opprett prosjekt" }).click();
+    await researcher.getByRole("heading", { name: "Fjordprosjektet" }).waitFor();
+    await expectAccessible(researcher, "project page");
+    await researcher.getByLabel("Navn på casen (organisasjonen)").fill("NAV Fjordby");
+    await researcher.getByRole("button", { name: "Legg til case", exact: true }).click();
+    await researcher.getByRole("cell", { name: /NAV Fjordby/ }).waitFor();
+    await researcher.getByLabel("Case", { exact: true }).selectOption({ label: "NAV Fjordby" });
+    await researcher.getByLabel("Navn på caseprosjektet").fill("Jobbsjansen i Fjordby");
+    await researcher.getByLabel("Program").selectOption("jobbsjansen");
+    await researcher.getByRole("button", { name: "Legg til caseprosjekt" }).click();
+    await researcher.getByText("Jobbsjansen i Fjordby").first().waitFor();
+
+    // Invite a job specialist.
+    await visit(researcher, "/people/new");
+    await researcher.getByLabel("Navn").fill("Jorunn Jobb");
+    await researcher.getByLabel("E-postadresse").fill("jorunn@fjord.example");
+    await researcher.getByLabel("Rolle").selectOption("job_specialist");
+    await researcher.getByLabel("Caseprosjektet jobbspesialisten arbeider i").selectOption({ label: "Jobbsjansen i Fjordby (Jobbsjansen)" });
+    await researcher.getByRole("button", { name: "Lag invitasjonslenke" }).click();
+    const link = (await researcher.getByTestId("invitation-link").textContent())!.trim();
+    await expectAccessible(researcher, "invitation link");
+    await visit(researcher, "/people");
+
+    // The invitee, without JavaScript, in English.
+    const invitee = await newPage(browser, { javaScript: false });
+    await invitee.goto(link);
+    expect(new URL(invitee.url()).pathname).toBe("/invitation");
+    await invitee.getByRole("button", { name: "English" }).click();
+    await invitee.getByRole("heading", { name: "Welcome to Medforsker" }).waitFor();
+    await expectAccessible(invitee, "invitation (en)");
+    await invitee.getByLabel("New password").fill(password);
+    await invitee.getByLabel("Repeat the password").fill(password);
+    await invitee.getByRole("button", { name: "Save password and log in" }).click();
+    await invitee.getByRole("heading", { name: "Hello, Jorunn Jobb" }).waitFor();
+    await expect.poll(() => invitee.textContent("main")).toContain("Jobbsjansen i Fjordby");
+    await expectAccessible(invitee, "job specialist home (en)");
+
+    // Log out, log in again, switch to bokmål.
+    await invitee.getByRole("button", { name: "Log out" }).click();
+    await invitee.getByRole("heading", { name: "Log in" }).waitFor();
+    await expectAccessible(invitee, "login (en)");
+    await invitee.getByLabel("E-mail address").fill("jorunn@fjord.example");
+    await invitee.getByLabel("Password").fill(password);
+    await invitee.getByRole("button", { name: "Log in" }).click();
+    await invitee.getByRole("heading", { name: "Hello, Jorunn Jobb" }).waitFor();
+    await invitee.getByRole("button", { name: "Norsk (bokmål)" }).click();
+    await invitee.getByRole("heading", { name: "Hei, Jorunn Jobb" }).waitFor();
+    await expectAccessible(invitee, "job specialist home (nb)");
+    await visit(invitee, "/account");
+    await visit(invitee, "/accessibility");
+    await visit(invitee, "/privacy");
+
+    // The researcher's pages in English too.
+    await researcher.getByRole("button", { name: "English" }).click();
+    await researcher.getByRole("heading", { name: "People" }).waitFor();
+    await expectAccessible(researcher, "people (en)");
+    await visit(researcher, "/people/new");
+    await visit(researcher, "/projects/fjord-2026");
+    await visit(researcher, "/instruments");
+  });
+});

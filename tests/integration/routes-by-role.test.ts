@@ -1,0 +1,141 @@
+// Every route × every identity: who gets what. A route added without an expectation here fails
+// the test, so nobody can add a page and forget to decide who may see it.
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPaths } from "../../app/server/build-paths";
+import { Client } from "../support/http";
+import { identities, seedDemo } from "../support/seed";
+import { startServer, type RunningServer } from "../support/server";
+
+type Who = "anonymous" | "jsA" | "jsB" | "leadA" | "researcher";
+const everyone: Who[] = ["anonymous", "jsA", "jsB", "leadA", "researcher"];
+/** What a request gets: a status, or a redirect to a path prefix. */
+type Outcome = number | `→${string}`;
+type Expect = Record<Who, Outcome>;
+
+const all = (o: Outcome): Expect => ({ anonymous: o, jsA: o, jsB: o, leadA: o, researcher: o });
+const signedIn = (o: Outcome, anon: Outcome = "→/login"): Expect => ({ ...all(o), anonymous: anon });
+const researcherOnly = (o: Outcome): Expect => ({ anonymous: "→/login", jsA: 403, jsB: 403, leadA: 403, researcher: o });
+
+// Filled in beforeAll with ids from the database.
+const sample = { personId: 0 };
+
+const routes: Record<string, { path: () => string; get: Expect; post: Expect }> = {
+  "routes/_index": { path: () => "/", get: signedIn(200), post: researcherOnly(400) },
+  "routes/login": {
+    path: () => "/login",
+    get: { ...all("→/"), anonymous: 200 },
+    post: { ...all("→/"), anonymous: 400 },
+  },
+  "routes/setup": { path: () => "/setup", get: all("→/login"), post: all("→/login") },
+  "routes/logout": { path: () => "/logout", get: all("→/"), post: all("→/login") },
+  "routes/language": { path: () => "/language", get: all("→/"), post: all("→/") },
+  "routes/invitation.$token": { path: () => "/invitation/not-a-token", get: all("→/invitation"), post: all(405) },
+  "routes/invitation._index": { path: () => "/invitation", get: all(200), post: all(400) },
+  "routes/account": { path: () => "/account", get: signedIn(200), post: signedIn(400) },
+  "routes/projects._index": { path: () => "/projects", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/projects.$slug": { path: () => "/projects/afi-2017", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/people._index": { path: () => "/people", get: researcherOnly(200), post: all(405) },
+  "routes/people.new": { path: () => "/people/new", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/people.$id": { path: () => `/people/${sample.personId}`, get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/instruments._index": { path: () => "/instruments", get: researcherOnly(200), post: all(405) },
+  "routes/instruments.$id": { path: () => "/instruments/log-entry", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/accessibility": { path: () => "/accessibility", get: all(200), post: all(405) },
+  "routes/privacy": { path: () => "/privacy", get: all(200), post: all(405) },
+  // The job specialists' log. A write without a session is answered 401 with the typed text
+  // (never a redirect that would drop it). Demo ids are stable: loadDemo adds the researcher,
+  // the 6 case leads, then js01 (jsA, user 8), whose first demo note is note 1.
+};
+
+let server: RunningServer;
+const clients = {} as Record<Who, Client>;
+let passwords: Record<string, string> = {};
+
+async function login(who: Who): Promise<Client> {
+  const client = new Client(server.url);
+  if (who === "anonymous") return client;
+  const email = identities[who];
+  const res = await client.post("/login", { email, password: passwords[email] });
+  expect(res.status, `login as ${who}`).toBe(200);
+  return client;
+}
+
+async function outcome(res: Response): Promise<Outcome> {
+  if (res.status >= 300 && res.status < 400) {
+    const to = new URL(res.headers.get("Location")!, "http://x").pathname;
+    return `→${to}`;
+  }
+  return res.status;
+}
+
+function matches(actual: Outcome, expected: Outcome) {
+  return typeof expected === "string" ? actual === expected || (typeof actual === "string" && actual.startsWith(expected + "?")) : actual === expected;
+}
+
+beforeAll(async () => {
+  const seeded = await seedDemo();
+  passwords = seeded.passwords;
+  server = await startServer({ dataDir: seeded.dataDir });
+  for (const who of everyone) clients[who] = await login(who);
+  const page = await (await clients.researcher.get("/people")).text();
+  sample.personId = Number(/href="\/people\/(\d+)"/.exec(page)![1]);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("every route has an expectation for every identity", () => {
+  it("covers all routes of the build", async () => {
+    const build = await import(pathToFileURL(buildPaths().serverFile).href);
+    const ids = Object.keys(build.routes).filter((id) => id !== "root");
+    const missing = ids.filter((id) => !(id in routes));
+    const stale = Object.keys(routes).filter((id) => !ids.includes(id));
+    expect(missing, "routes without an expectation in this test").toEqual([]);
+    expect(stale, "expectations for routes that no longer exist").toEqual([]);
+  });
+
+  for (const [id, spec] of Object.entries(routes)) {
+    for (const who of everyone) {
+      it(`GET ${id} as ${who}`, async () => {
+        const res = await clients[who].request("GET", spec.path());
+        const got = await outcome(res);
+        expect(matches(got, spec.get[who]), `GET ${spec.path()} as ${who}: got ${got}, expected ${spec.get[who]}`).toBe(true);
+      });
+      it(`POST ${id} as ${who}`, async () => {
+        // Logging out ends the session, so that one gets a session of its own.
+        const client = id === "routes/logout" ? await login(who) : clients[who];
+        // The index route takes its POSTs at "/?index" (a bare "/" is the root route's).
+        const target = spec.path() === "/" ? "/?index" : spec.path();
+        const res = await client.request("POST", target, {});
+        const got = await outcome(res);
+        expect(matches(got, spec.post[who]), `POST ${spec.path()} as ${who}: got ${got}, expected ${spec.post[who]}`).toBe(true);
+      });
+    }
+  }
+});
+
+describe("cross-site requests", () => {
+  it("refuses a form posted from another site", async () => {
+    const res = await clients.researcher.request("POST", "/projects", { title: "x", slug: "xxx" }, { Origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+    const res2 = await clients.researcher.request("POST", "/projects", { title: "x", slug: "xxx" }, { "Sec-Fetch-Site": "cross-site" });
+    expect(res2.status).toBe(403);
+    const res3 = await clients.researcher.request("POST", "/projects", { title: "x", slug: "xxx" }, { Origin: "null" });
+    expect(res3.status).toBe(403);
+  });
+
+  it("sends the security headers", async () => {
+    const res = await clients.anonymous.request("GET", "/login");
+    const csp = res.headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(res.headers.get("Referrer-Policy")).toBe("same-origin");
+    const html = await res.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+    // Every inline script carries this response's nonce.
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const m of inline) expect(m[1]).toContain(`nonce="${nonce}"`);
+  });
+});
