@@ -61,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case "check-instruments": {
-      const report = checkInstruments();
+      const report = checkInstruments(readConfig().surveysDir);
       console.log(report.report);
       return report.ok ? 0 : 1;
     }

@@ -55,11 +55,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               <span className="visually-hidden">{t("nav.language")}: </span>
               {locale === "nb" ? (
                 <button type="submit" name="locale" value="en" lang="en" className="link-button">
-                  English
+                  {t("nav.languageName.en")}
                 </button>
               ) : (
                 <button type="submit" name="locale" value="nb" lang="nb" className="link-button">
-                  Norsk (bokmål)
+                  {t("nav.languageName.nb")}
                 </button>
               )}
             </Form>

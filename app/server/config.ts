@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   databasePath: string;
   dataDir: string;
+  /** The instrument definitions (researcher-editable YAML). */
+  surveysDir: string;
   /** The address people use to reach the app; one-time links are built from it. */
   publicUrl: string;
   /** Secure cookies when served over https (behind a TLS-terminating proxy). */
@@ -23,6 +25,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     databasePath,
     dataDir: path.resolve(env.DATA_DIR ?? path.dirname(databasePath)),
+    surveysDir: path.resolve(env.SURVEYS_DIR ?? "surveys"),
     publicUrl,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : publicUrl.startsWith("https:"),
     trustProxy: env.TRUST_PROXY === "true",

@@ -18,7 +18,7 @@ export interface AppServices {
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
 export function createServices(config: Config): AppServices {
-  const codebook = loadCodebook();
+  const codebook = loadCodebook(config.surveysDir);
   const { db, sqlite } = openDatabase(config.databasePath);
   migrateDatabase(db);
   const secrets = loadSecrets(config.dataDir);

@@ -7,6 +7,9 @@ export const nb = {
   "nav.home": "Start",
   "nav.main": "Hovedmeny",
   "nav.language": "Språk",
+  // Each language is named in itself, in both catalogues.
+  "nav.languageName.nb": "Norsk (bokmål)",
+  "nav.languageName.en": "English",
   "nav.projects": "Prosjekter",
   "nav.people": "Personer",
   "nav.instruments": "Instrumenter",
@@ -32,6 +35,8 @@ export const en: Messages<typeof nb> = {
   "nav.home": "Home",
   "nav.main": "Main menu",
   "nav.language": "Language",
+  "nav.languageName.nb": "Norsk (bokmål)",
+  "nav.languageName.en": "English",
   "nav.projects": "Projects",
   "nav.people": "People",
   "nav.instruments": "Instruments",
