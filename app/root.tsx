@@ -18,10 +18,20 @@ import { AppShell } from "~/components/AppShell";
 import { useNonce } from "~/utils/nonce";
 import appStyles from "~/styles/app.css";
 import instrumentStyles from "~/styles/instruments.css";
+import logStyles from "~/styles/logs.css";
+import surveyStyles from "~/styles/survey.css";
+import reportStyles from "~/styles/reports.css";
+import exchangeStyles from "~/styles/exchanges.css";
+import exportStyles from "~/styles/exports.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appStyles },
   { rel: "stylesheet", href: instrumentStyles },
+  { rel: "stylesheet", href: logStyles },
+  { rel: "stylesheet", href: surveyStyles },
+  { rel: "stylesheet", href: reportStyles },
+  { rel: "stylesheet", href: exchangeStyles },
+  { rel: "stylesheet", href: exportStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -5,6 +5,7 @@ import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { loadDemo } from "../../db/demo/index.server";
 import { emailTaken, invitePerson } from "../accounts/accounts.server";
 import { checkInstruments } from "../instruments/codebook.server";
+import { EXPORT_USAGE, exportCommand } from "../exports/cli.server";
 import { readConfig } from "../server/config";
 import { backupDatabase } from "./backup.server";
 
@@ -15,7 +16,7 @@ Commands:
   demo                                   load the demo project afi-2017 (idempotent)
   check-instruments                      validate the instrument definitions in surveys/
   backup --out FILE                      online backup of the database (the app keeps running)
-`;
+${EXPORT_USAGE}`;
 
 function open() {
   const config = readConfig();
@@ -26,6 +27,8 @@ function open() {
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // The export command has options of its own.
+  if (command === "export") return exportCommand(rest);
   const { values } = parseArgs({
     args: rest,
     options: { email: { type: "string" }, name: { type: "string" }, out: { type: "string" } },
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
       const result = await loadDemo(db);
       sqlite.close();
       if (!result.created.length) {
-        console.log("The demo project afi-2017 is already loaded; nothing was added.");
+        console.log("The demo project afi-2017 was already loaded: no new accounts (any missing demo data was added).");
         return 0;
       }
       console.log(`Demo project afi-2017 loaded. ${result.created.length} accounts created; passwords are shown only now:\n`);

@@ -43,6 +43,51 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                     </li>
                   </>
                 ) : null}
+                {user.role === "job_specialist" ? (
+                  <>
+                    <li>
+                      <NavLink to="/log" end>
+                        {t("logs.nav.log")}
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/log/mine">{t("logs.nav.mine")}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/reports">{t("reports.nav.reports")}</NavLink>
+                    </li>
+                  </>
+                ) : null}
+                {user.role === "researcher" ? (
+                  <li>
+                    <NavLink to="/logs" end>
+                      {t("logs.nav.research")}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {user.role === "researcher" ? (
+                  <li>
+                    <NavLink to="/reports/statistics">{t("reports.nav.statistics")}</NavLink>
+                  </li>
+                ) : null}
+                {user.role !== "job_specialist" ? (
+                  <li>
+                    <NavLink to="/logs/compliance">{t("logs.nav.compliance")}</NavLink>
+                  </li>
+                ) : null}
+                {user.role !== "case_lead" ? (
+                  <li>
+                    <NavLink to="/waves">{t(user.role === "researcher" ? "survey.nav" : "survey.navSpecialist")}</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/exchanges">{t("exchanges.nav")}</NavLink>
+                </li>
+                {user.role === "researcher" ? (
+                  <li>
+                    <NavLink to="/exports">{t("exports.nav")}</NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/account">{t("nav.account")}</NavLink>
                 </li>

@@ -6,6 +6,11 @@ import * as instruments from "./areas/instruments";
 import * as accounts from "./areas/accounts";
 import * as admin from "./areas/admin";
 import * as legal from "./areas/legal";
+import * as logs from "./areas/logs";
+import * as survey from "./areas/survey";
+import * as reports from "./areas/reports";
+import * as exchanges from "./areas/exchanges";
+import * as exportsArea from "./areas/exports";
 
 export type Messages<T> = { [K in keyof T]: string };
 
@@ -15,6 +20,11 @@ const nb = {
   ...accounts.nb,
   ...admin.nb,
   ...legal.nb,
+  ...survey.nb,
+  ...logs.nb,
+  ...reports.nb,
+  ...exchanges.nb,
+  ...exportsArea.nb,
 };
 const en: Messages<typeof nb> = {
   ...common.en,
@@ -22,6 +32,11 @@ const en: Messages<typeof nb> = {
   ...accounts.en,
   ...admin.en,
   ...legal.en,
+  ...survey.en,
+  ...logs.en,
+  ...reports.en,
+  ...exchanges.en,
+  ...exportsArea.en,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -4,19 +4,31 @@ import { loadDemo } from "../../db/demo/index.server";
 import { hasResearcher } from "~/accounts/accounts.server";
 import { requireResearcher, requireUser } from "~/auth/permissions.server";
 import { DemoPasswords } from "~/components/DemoPasswords";
+import { exchangeHomePanel } from "~/exchanges/home.server";
+import { ExchangeHomePanel } from "~/exchanges/HomePanel";
+import { ExportHomePanel } from "~/exports/HomePanel";
+import { logHomePanel } from "~/logs/home.server";
+import { LogHomePanel } from "~/logs/HomePanel";
+import { reportsHomePanel } from "~/reports/home.server";
+import { ReportsHomePanel } from "~/reports/HomePanel";
 import { describePlacement, listOrganisationTeam, listProjects } from "~/projects/projects.server";
+import { surveyHomePanel } from "~/survey/home.server";
+import { SurveyHomePanel, SurveyResearcherLink } from "~/survey/HomePanel";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("nav.home");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!hasResearcher(context.db)) throw redirect("/setup");
   const user = await requireUser(request, context);
   const { db } = context;
   if (user.role === "researcher") {
-    return { role: user.role, name: user.name, projects: listProjects(db), placement: null, team: [] };
+    return { role: user.role, name: user.name, projects: listProjects(db), placement: null, team: [], log: null, survey: null, reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user) };
   }
   const placement = describePlacement(db, user) ?? null;
   const team = user.role === "case_lead" && user.organisationId ? listOrganisationTeam(db, user.organisationId) : [];
-  return { role: user.role, name: user.name, projects: [], placement, team };
+  return { role: user.role, name: user.name, projects: [], placement, team, log: logHomePanel(db, user), survey: surveyHomePanel(context, user), reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -35,6 +47,11 @@ export default function Home() {
   return (
     <>
       <h1>{t("home.greeting", { name: data.name })}</h1>
+      <LogHomePanel role={data.role} panel={data.log} />
+      <SurveyHomePanel panel={data.survey} />
+      <ReportsHomePanel panel={data.reports} />
+      <ExchangeHomePanel panel={data.exchanges} />
+      <ExportHomePanel role={data.role} />
       {data.role === "researcher" ? (
         <>
           {actionData?.demo ? <DemoPasswords accounts={actionData.demo} /> : null}
@@ -75,6 +92,9 @@ export default function Home() {
             </li>
             <li>
               <Link to="/instruments">{t("nav.instruments")}</Link>
+            </li>
+            <li>
+              <SurveyResearcherLink />
             </li>
           </ul>
         </>

@@ -9,6 +9,9 @@ import { endAllSessions, startSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("account.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);

@@ -6,6 +6,9 @@ import { InstrumentFields } from "~/instruments/InstrumentForm";
 import { toFormInstrument } from "~/instruments/types";
 import { parseInstrumentForm } from "~/instruments/validate.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled((t, data, locale) => `${t("instrumentsPage.preview")}: ${data?.instrument?.title?.[locale] ?? ""}`);
 
 function findInstrument(context: LoaderFunctionArgs["context"], id: string | undefined, version: string | null) {
   const instrument = id ? context.codebook.get(id, version && /^\d+$/.test(version) ? Number(version) : undefined) : undefined;

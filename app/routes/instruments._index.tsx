@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireResearcher } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("nav.instruments");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireResearcher(request, context);

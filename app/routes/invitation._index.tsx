@@ -9,6 +9,9 @@ import { startSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("invitation.title");
 
 // Open to anyone; what it shows depends only on the invitation token in the cookie.
 async function readToken(request: Request): Promise<string> {

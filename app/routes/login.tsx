@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { authenticate, hasResearcher } from "~/accounts/accounts.server";
 import { loginSchema } from "~/accounts/forms.server";
@@ -9,8 +9,9 @@ import { redirectWithSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Medforsker" }];
+export const meta = titled("login.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);

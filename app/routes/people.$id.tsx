@@ -5,6 +5,9 @@ import { audit } from "~/accounts/audit.server";
 import { notFound, requireResearcher } from "~/auth/permissions.server";
 import { InvitationLink } from "~/components/InvitationLink";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled((t, data) => data?.person?.name ?? t("people.title"));
 
 function findPerson(context: LoaderFunctionArgs["context"], id: string | undefined) {
   const person = /^\d+$/.test(id ?? "") ? getPerson(context.db, Number(id)) : undefined;

@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { listPeople } from "~/accounts/accounts.server";
 import { requireResearcher } from "~/auth/permissions.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("people.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireResearcher(request, context);

@@ -11,6 +11,9 @@ import { InvitationLink } from "~/components/InvitationLink";
 import { getTranslator } from "~/i18n/locale.server";
 import { listCaseProjects, listOrganisations } from "~/projects/projects.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("people.invite");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireResearcher(request, context);

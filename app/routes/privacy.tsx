@@ -1,4 +1,7 @@
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("privacy.title");
 
 // Public page: no loader, nothing to authorise.
 export default function Privacy() {

@@ -16,6 +16,9 @@ import {
   listProjectPeople,
 } from "~/projects/projects.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled((t, data) => data?.project?.title ?? t("nav.projects"));
 
 function loadProject(context: LoaderFunctionArgs["context"], slug: string | undefined) {
   const project = slug ? getProjectBySlug(context.db, slug) : undefined;

@@ -8,6 +8,9 @@ import { getTranslator } from "~/i18n/locale.server";
 import { projectSchema } from "~/projects/forms.server";
 import { createProject, listProjects, slugTaken } from "~/projects/projects.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("nav.projects");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireResearcher(request, context);

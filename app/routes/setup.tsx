@@ -8,6 +8,9 @@ import { redirectWithSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled("setup.title");
 
 // Open to anyone, but only while no researcher exists (checked again inside the transaction).
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
+import { directRouteHandler } from "./direct-routes.server";
 import { crossSiteGuard, securityHeaders } from "./security.server";
 import type { AppServices } from "./services.server";
 
@@ -18,17 +19,12 @@ export function createApp(build: ServerBuild, services: AppServices, assetsDir: 
   );
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
   app.use(crossSiteGuard);
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({
-        ...services,
-        nonce: res.locals.nonce as string,
-        clientAddress: req.ip ?? "",
-      }),
-    }),
-  );
+  const context = (req: express.Request, res: express.Response) => ({
+    ...services,
+    nonce: res.locals.nonce as string,
+    clientAddress: req.ip ?? "",
+  });
+  app.use(directRouteHandler(build, context));
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: context }));
   return app;
 }

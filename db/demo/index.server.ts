@@ -7,6 +7,10 @@ import { caseProjects, organisations, projects, users } from "../schema";
 import type { Db } from "../connection.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { createCaseProject, createOrganisation, createProject } from "../../app/projects/projects.server";
+import { loadLogDemo } from "./logs.server";
+import { loadSurveyDemo } from "./survey.server";
+import { loadReportDemo } from "./reports.server";
+import { loadExchangeDemo } from "./exchanges.server";
 import { demoCaseLeads, demoJobSpecialists, demoOrganisations, demoProject, demoResearcher } from "./people";
 
 export interface DemoResult {
@@ -51,5 +55,9 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
     db.insert(users).values({ ...person, passwordHash: await hashPassword(password) }).run();
     created.push({ name: person.name, email: person.email, role: person.role, password });
   }
+  loadLogDemo(db, projectId);
+  loadSurveyDemo(db, projectId);
+  loadReportDemo(db, projectId);
+  loadExchangeDemo(db, projectId);
   return { projectId, created };
 }

@@ -1,1 +1,6 @@
 export * from "./core";
+export * from "./logs";
+export * from "./survey";
+export * from "./exchanges";
+export * from "./exports";
+export * from "./reports";

@@ -90,6 +90,7 @@ describe("onboarding in the browser", () => {
     await invitee.getByRole("button", { name: "Log out" }).click();
     await invitee.getByRole("heading", { name: "Log in" }).waitFor();
     await expectAccessible(invitee, "login (en)");
+    expect(await invitee.title()).toBe("Log in – Medforsker");
     await invitee.getByLabel("E-mail address").fill("jorunn@fjord.example");
     await invitee.getByLabel("Password").fill(password);
     await invitee.getByRole("button", { name: "Log in" }).click();

@@ -45,6 +45,56 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   // The job specialists' log. A write without a session is answered 401 with the typed text
   // (never a redirect that would drop it). Demo ids are stable: loadDemo adds the researcher,
   // the 6 case leads, then js01 (jsA, user 8), whose first demo note is note 1.
+  "routes/log._index": { path: () => "/log", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 403 }, post: { anonymous: 401, jsA: 400, jsB: 400, leadA: 403, researcher: 403 } },
+  "routes/log.notes.$id": { path: () => "/log/notes/1", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 403, researcher: 403 }, post: { anonymous: 401, jsA: 400, jsB: 400, leadA: 403, researcher: 403 } },
+  "routes/log.autosave": { path: () => "/log/autosave", get: all(405), post: { anonymous: 401, jsA: 400, jsB: 400, leadA: 403, researcher: 403 } },
+  "routes/log.mine._index": { path: () => "/log/mine", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 403 }, post: all(405) },
+  "routes/log.mine[.]csv": { path: () => "/log/mine.csv", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 403 }, post: all(405) },
+  "routes/log.mine.print": { path: () => "/log/mine/print", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 403 }, post: all(405) },
+  "routes/logs._index": { path: () => "/logs", get: researcherOnly(200), post: all(405) },
+  "routes/logs.$userId.$month": { path: () => "/logs/8/2018-01", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/logs.compliance": { path: () => "/logs/compliance", get: { anonymous: "→/login", jsA: 403, jsB: 403, leadA: 200, researcher: 200 }, post: researcherOnly(400) },
+  // The employer survey. Wave 1 is the demo wave of project afi-2017 (jsA and jsB both work in
+  // it); a job specialist never sees results; the employer pages under /s need no account and
+  // answer every visitor alike.
+  "routes/waves._index": { path: () => "/waves", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: all(405) },
+  "routes/waves.new": { path: () => "/waves/new", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/waves.$id._index": { path: () => "/waves/1", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: { anonymous: "→/login", jsA: 400, jsB: 400, leadA: 403, researcher: 400 } },
+  "routes/waves.$id.results": { path: () => "/waves/1/results", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/waves.$id.links.$batch": { path: () => "/waves/1/links/no-such-batch", get: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 403 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 403 } },
+  "routes/waves.$id.links.$batch[.]csv": { path: () => "/waves/1/links/no-such-batch.csv", get: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 403 }, post: all(405) },
+  "routes/s.$token": { path: () => "/s/not-a-token", get: all("→/s"), post: all(405) },
+  "routes/s._index": { path: () => "/s", get: all(200), post: all(200) },
+  "routes/s.done": { path: () => "/s/done", get: all(200), post: all(405) },
+  // Participant reports. D-NB9PXA is the first demo participant, followed by jsA (the demo's
+  // codes come from a seeded generator); another job specialist gets 404, other roles 403.
+  "routes/reports._index": { path: () => "/reports", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 403 }, post: { anonymous: "→/login", jsA: 400, jsB: 400, leadA: 403, researcher: 403 } },
+  "routes/reports.$code._index": { path: () => "/reports/D-NB9PXA", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 403, researcher: 403 }, post: { anonymous: "→/login", jsA: 400, jsB: 404, leadA: 403, researcher: 403 } },
+  "routes/reports.$code.versions": { path: () => "/reports/D-NB9PXA/versions", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 403, researcher: 403 }, post: all(405) },
+  "routes/reports.$code.consent": { path: () => "/reports/D-NB9PXA/consent", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 403, researcher: 403 }, post: { anonymous: "→/login", jsA: 400, jsB: 404, leadA: 403, researcher: 403 } },
+  "routes/reports.statistics": { path: () => "/reports/statistics", get: researcherOnly(200), post: all(405) },
+  // Experience exchanges. Demo exchange 1 is job-specialist exchange nr. 1 (jsA and jsB are
+  // invited, leadA is not: 404); exchange 10 is nr. 10 with released transcript 1. A preparation
+  // posted without a session gets 401 with what was typed (never a redirect that drops it).
+  "routes/exchanges._index": { path: () => "/exchanges", get: signedIn(200), post: all(405) },
+  "routes/exchanges.new": { path: () => "/exchanges/new", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exchanges.overview": { path: () => "/exchanges/overview", get: researcherOnly(200), post: all(405) },
+  "routes/exchanges.overview[.]csv": { path: () => "/exchanges/overview.csv?project=afi-2017&audience=job_specialists", get: researcherOnly(200), post: all(405) },
+  "routes/exchanges.overview[.]xlsx": { path: () => "/exchanges/overview.xlsx?project=afi-2017&audience=case_leads", get: researcherOnly(200), post: all(405) },
+  "routes/exchanges.$id._index": { path: () => "/exchanges/1", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 404, researcher: 200 }, post: { anonymous: 401, jsA: 400, jsB: 400, leadA: 404, researcher: 403 } },
+  "routes/exchanges.$id.plan": { path: () => "/exchanges/1/plan", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exchanges.$id.questions": { path: () => "/exchanges/1/questions", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exchanges.$id.answers": { path: () => "/exchanges/1/answers", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 404, researcher: 200 }, post: researcherOnly(400) },
+  "routes/exchanges.$id.attendance": { path: () => "/exchanges/1/attendance", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exchanges.$id.agenda": { path: () => "/exchanges/1/agenda", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 404, researcher: 200 }, post: all(405) },
+  "routes/exchanges.$id.transcripts._index": { path: () => "/exchanges/10/transcripts", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exchanges.$id.transcripts.$transcriptId": { path: () => "/exchanges/10/transcripts/1", get: researcherOnly(200), post: researcherOnly(400) },
+  // Exports and the audit log: researchers only (job specialists export their own log at /log/mine.csv).
+  "routes/exports._index": { path: () => "/exports", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exports.review": { path: () => "/exports/review?project=afi-2017&dataset=employer-survey", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/exports.$id._index": { path: () => "/exports/999999", get: researcherOnly(404), post: all(405) },
+  "routes/exports.$id.download": { path: () => "/exports/999999/download", get: researcherOnly(404), post: all(405) },
+  "routes/audit._index": { path: () => "/audit", get: researcherOnly(200), post: all(405) },
 };
 
 let server: RunningServer;

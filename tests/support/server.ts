@@ -36,7 +36,9 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   const databasePath = path.join(dataDir, "medforsker.db");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["app/server/start.ts"], {
+  // node with tsx's loader, not the tsx CLI: the CLI runs the server as a child of its own, so a
+  // SIGKILL (crash tests) would hit only the launcher and leave the server running.
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server/start.ts"], {
     env: {
       ...process.env,
       PORT: String(port),

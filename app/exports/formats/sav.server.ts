@@ -1,0 +1,94 @@
+// Format "sav": the native SPSS system file from our streaming writer (spss/sav-writer.server.ts),
+// UTF-8, bytecode-compressed. The manifest summary goes into the document record; since that
+// record comes before the data and the counts are known only after it, the writer gets a block
+// of reserved document lines that is filled in place once the rows are written.
+import crypto from "node:crypto";
+import { open } from "node:fs/promises";
+import path from "node:path";
+import { DOCUMENT_LINE_BYTES, nfc, utf8Length, utf8Wrap } from "../dictionary";
+import { writeSavFile } from "../spss/sav-writer.server";
+import type { ExportFormat, FormatInput, FormatResult } from "./format";
+
+/** Document lines reserved when the caller does not say; a longer summary is cut with a pointer to manifest.txt. */
+export const SAV_DOCUMENT_LINES = 96;
+/** PSPP shows documents in a 76-column box; wrapping there keeps words whole in both SPSS and PSPP. */
+const WRAP_BYTES = 76;
+/** The dictionary part of a .sav is small; the marker is searched for in this many bytes at most. */
+const SEARCH_BYTES = 8 * 1024 * 1024;
+
+/** `text` in lines of at most `maxBytes` UTF-8 bytes, broken between words where possible. */
+export function wrapWords(text: string, maxBytes: number): string[] {
+  const out: string[] = [];
+  let line = "";
+  for (const word of nfc(text).split(/ +/)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (utf8Length(candidate) <= maxBytes) {
+      line = candidate;
+      continue;
+    }
+    if (line) out.push(line);
+    if (utf8Length(word) > maxBytes) {
+      const parts = utf8Wrap(word, maxBytes);
+      out.push(...parts.slice(0, -1));
+      line = parts[parts.length - 1];
+    } else line = word;
+  }
+  out.push(line);
+  return out;
+}
+
+/** The summary as document lines (at most 80 bytes each, the record 6 line length). */
+export function summaryLines(summary: readonly string[]): string[] {
+  return summary.flatMap((l) => l.split("\n")).flatMap((l) => wrapWords(l, Math.min(WRAP_BYTES, DOCUMENT_LINE_BYTES)));
+}
+
+/** Exactly `count` document lines: the summary, cut with `more` if too long, padded with blank lines. */
+export function documentLines(summary: readonly string[], count: number, more: string): string[] {
+  const lines = summaryLines(summary);
+  if (lines.length > count) return [...lines.slice(0, count - 1), wrapWords(more, WRAP_BYTES)[0]];
+  return [...lines, ...Array<string>(count - lines.length).fill("")];
+}
+
+async function patchDocuments(file: string, marker: string, lines: readonly string[]): Promise<void> {
+  const handle = await open(file, "r+");
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, SEARCH_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    const at = head.indexOf(Buffer.from(marker, "latin1"));
+    if (at < 0) throw new Error("reserved document lines not found in the .sav");
+    const block = Buffer.alloc(lines.length * DOCUMENT_LINE_BYTES, 0x20);
+    lines.forEach((line, i) => block.write(line, i * DOCUMENT_LINE_BYTES, DOCUMENT_LINE_BYTES, "utf8"));
+    await handle.write(block, 0, block.length, at);
+  } finally {
+    await handle.close();
+  }
+}
+
+export const savFormat: ExportFormat = {
+  id: "sav",
+  label: { nb: "SPSS-datafil (.sav)", en: "SPSS data file (.sav)" },
+  description: {
+    nb: "Åpnes direkte i SPSS og PSPP, med variabel- og verdietiketter, manglende verdier og målenivå.",
+    en: "Opens directly in SPSS and PSPP, with variable and value labels, missing values and measurement levels.",
+  },
+  async write(input: FormatInput): Promise<FormatResult> {
+    const file = `${input.baseName}.sav`;
+    const full = path.join(input.dir, file);
+    const marker = `MEDFORSKER-DOCUMENTS-${crypto.randomBytes(8).toString("hex")}`;
+    const count = Math.max(2, input.documentLines ?? SAV_DOCUMENT_LINES);
+    const reserved = [marker, ...Array<string>(count - 1).fill("")];
+    const result = await writeSavFile(full, { ...input.dict, documents: [reserved.join("\n")] }, input.rows(), {
+      stringWidths: { ...input.widths },
+      caseCount: input.rowCount,
+      compression: "bytecode",
+    });
+    return {
+      files: [{ path: file, description: { nb: "SPSS-datafil", en: "SPSS data file" } }],
+      truncatedValues: result.truncatedValues,
+      neutralisedCells: 0,
+      finish: (summary) =>
+        patchDocuments(full, marker, documentLines(summary, count, input.dict.locale === "nb" ? "… (resten står i manifest.txt)" : "… (the rest is in manifest.txt)")),
+    };
+  },
+};

@@ -1,0 +1,91 @@
+// Pieces every source uses: the merged instrument versions of the exported rows, pseudonym tables
+// of people, the export's own variables (running number, person, month, instrument version) and
+// width estimates for streamed text.
+import { eq } from "drizzle-orm";
+import type { Codebook } from "~/instruments/codebook.server";
+import type { Localized } from "~/i18n/locale";
+import type { DbOrTx, Sqlite } from "../../../db/connection.server";
+import { users, type Role } from "../../../db/schema";
+import { PseudonymTable, type SubjectKind } from "../anonymise/pseudonyms.server";
+import { mergeVersions, type MergedInstrument } from "../instrument-variables";
+import type { SchemaVariable } from "../schema";
+
+export function mergedInstrument(codebook: Codebook, instrumentId: string, counts: readonly { version: number; rows: number }[]) {
+  const versions = counts.length ? counts : [{ version: codebook.get(instrumentId)?.version ?? 1, rows: 0 }];
+  const compiled = versions.map(({ version }) => {
+    const instrument = codebook.get(instrumentId, version);
+    if (!instrument) throw new Error(`The answers were given under ${instrumentId}@v${version}, which is not in surveys/ any more`);
+    return instrument;
+  });
+  const merged: MergedInstrument = mergeVersions(compiled);
+  const entries = compiled.map((i, n) => ({ key: i.key, title: i.title, rows: versions[n].rows }));
+  return { merged, entries };
+}
+
+/** Pseudonyms of everyone with `role`: the whole set, so a collision resolves the same way in every export. */
+export function peopleTable(db: DbOrTx, key: Buffer, role: Role, kind: SubjectKind): PseudonymTable {
+  const ids = db.select({ id: users.id }).from(users).where(eq(users.role, role)).all().map((u) => u.id);
+  return new PseudonymTable(key, kind, ids);
+}
+
+export const ROW_NUMBER = (label: Localized): SchemaVariable => ({
+  name: "nr",
+  label,
+  type: "numeric",
+  measure: "scale",
+  decimals: 0,
+  nvivo: "classifying",
+  treatment: "derived",
+  source: null,
+});
+
+export const PERSON = (name: string, label: Localized): SchemaVariable => ({
+  name,
+  label,
+  type: "string",
+  measure: "nominal",
+  nvivo: "classifying",
+  treatment: "pseudonymised",
+  source: null,
+});
+
+export const MONTH: SchemaVariable = {
+  name: "maaned",
+  label: { nb: "Måned", en: "Month" },
+  type: "string",
+  measure: "ordinal",
+  width: 7,
+  nvivo: "classifying",
+  treatment: "coarsened",
+  source: null,
+};
+
+export const INSTRUMENT_VERSION: SchemaVariable = {
+  name: "instrument_versjon",
+  label: { nb: "Versjon av skjemaet", en: "Version of the form" },
+  type: "numeric",
+  measure: "nominal",
+  decimals: 0,
+  nvivo: "classifying",
+  treatment: "derived",
+  source: null,
+};
+
+/** Longest pseudonym (prefix, dash, up to 20 characters). */
+export const PSEUDONYM_WIDTH = 24;
+
+/**
+ * Upper estimates of the UTF-8 bytes of JSON text answers after scrubbing: the longest stored
+ * value plus room for markers longer than what they replace. The writers check the estimate;
+ * an export whose scrubbed text does not fit is measured exactly and written again.
+ */
+export function estimateTextWidths(sqlite: Sqlite, fromWhere: string, params: unknown[], column: string, names: readonly string[]): Record<string, number> {
+  if (!names.length) return {};
+  const select = names.map((n, i) => `max(length(CAST(${column} ->> '$."${n}"' AS BLOB))) AS w${i}`).join(", ");
+  const row = sqlite.prepare(`SELECT ${select} ${fromWhere}`).get(...params) as Record<string, number | null>;
+  return Object.fromEntries(names.map((n, i) => [n, withHeadroom(row[`w${i}`] ?? 0)]));
+}
+
+export function withHeadroom(bytes: number): number {
+  return Math.min(32767, Math.max(1, Math.ceil(bytes * 1.1) + 32));
+}

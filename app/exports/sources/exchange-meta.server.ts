@@ -1,0 +1,74 @@
+// The experience exchanges of a project as export variables: a coded "samling" (100 + number for
+// the job specialists' series, 200 + number for the leaders'), the audience and the month.
+import type { Localized } from "~/i18n/locale";
+import { listAllExchanges } from "~/exchanges/exchanges.server";
+import type { Db } from "../../../db/connection.server";
+import type { SchemaVariable } from "../schema";
+import { MONTH } from "./common.server";
+
+export interface ExchangeMeta {
+  readonly id: number;
+  readonly code: number;
+  readonly audience: "job_specialists" | "case_leads";
+  readonly number: number;
+  readonly date: string;
+  readonly theme: string;
+  readonly label: Localized;
+}
+
+const AUDIENCE: Record<ExchangeMeta["audience"], Localized> = {
+  job_specialists: { nb: "jobbspesialister", en: "job specialists" },
+  case_leads: { nb: "caseansvarlige", en: "case leads" },
+};
+
+export function exchangesOf(db: Db, projectId: number): ExchangeMeta[] {
+  return listAllExchanges(db)
+    .filter((e) => e.projectId === projectId)
+    .map((e) => ({
+      id: e.id,
+      code: (e.audience === "job_specialists" ? 100 : 200) + e.number,
+      audience: e.audience,
+      number: e.number,
+      date: e.date,
+      theme: e.theme,
+      label: {
+        nb: `Nr. ${e.number} for ${AUDIENCE[e.audience].nb} (${e.date.slice(0, 7)}): ${e.theme}`,
+        en: `No. ${e.number} for ${AUDIENCE[e.audience].en} (${e.date.slice(0, 7)}): ${e.theme}`,
+      },
+    }));
+}
+
+export function exchangeVariables(exchanges: readonly ExchangeMeta[]): SchemaVariable[] {
+  return [
+    {
+      name: "samling",
+      label: { nb: "Erfaringsutveksling", en: "Experience exchange" },
+      type: "numeric",
+      measure: "nominal",
+      decimals: 0,
+      valueLabels: exchanges.map((e) => ({ value: e.code, label: e.label })),
+      nvivo: "classifying",
+      treatment: "kept",
+      source: null,
+    },
+    {
+      name: "malgruppe",
+      label: { nb: "Målgruppe for samlingen", en: "Audience of the exchange" },
+      type: "numeric",
+      measure: "nominal",
+      decimals: 0,
+      valueLabels: [
+        { value: 1, label: { nb: "Jobbspesialister", en: "Job specialists" } },
+        { value: 2, label: { nb: "Caseansvarlige", en: "Case leads" } },
+      ],
+      nvivo: "classifying",
+      treatment: "kept",
+      source: null,
+    },
+    { ...MONTH, name: "samling_maaned", label: { nb: "Måned for samlingen", en: "Month of the exchange" } },
+  ];
+}
+
+export function exchangeValues(e: ExchangeMeta) {
+  return { samling: e.code, malgruppe: e.audience === "job_specialists" ? 1 : 2, samling_maaned: e.date.slice(0, 7) };
+}

@@ -1,0 +1,154 @@
+// Data set "transcripts": released transcripts of experience exchanges that are marked for the
+// NVivo export, read through the exchanges capability's export function (pseudonymised text,
+// speaker turns and chapter codes, offsets in code points). The export scrubs them once more
+// (names the platform knows, numbers, addresses) and carries the chapter codes along: as 0/1
+// flags per turn for SPSS, and as spans within the turn for the .qdpx. One row per speaker turn.
+import type { Localized } from "~/i18n/locale";
+import { CHAPTER_CODES } from "~/exchanges/chapter-codes";
+import { transcriptsForExport, type TranscriptForExport } from "~/exchanges/export.server";
+import type { Row } from "../dictionary";
+import type { ExportSchema, SchemaVariable } from "../schema";
+import { ROW_NUMBER } from "./common.server";
+import { exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
+import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
+
+const TITLE: Localized = { nb: "Transkripsjoner fra erfaringsutvekslinger", en: "Transcripts of experience exchanges" };
+const FLAG_LABELS = [
+  { value: 0, label: { nb: "Ikke kodet", en: "Not coded" } },
+  { value: 1, label: { nb: "Kodet", en: "Coded" } },
+];
+
+function selected(db: Parameters<DatasetSource["choices"]>[0], projectId: number, exchangeIds: readonly number[]): TranscriptForExport[] {
+  const all = transcriptsForExport(db, projectId);
+  return exchangeIds.length ? all.filter((t) => exchangeIds.includes(t.exchange.id)) : all;
+}
+
+export const transcriptsSource: DatasetSource = {
+  id: "transcripts",
+  title: TITLE,
+
+  choices(db, projectId) {
+    const withTranscripts = new Set(transcriptsForExport(db, projectId).map((t) => t.exchange.id));
+    const exchanges = exchangesOf(db, projectId).filter((e) => withTranscripts.has(e.id));
+    return {
+      available: exchanges.length > 0,
+      unavailableReason: exchanges.length ? undefined : "exports.unavailable.noData",
+      months: null,
+      caseProjects: [],
+      waves: [],
+      exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
+      usesPeriod: false,
+      usesCases: false,
+    };
+  },
+
+  prepare(ctx: SourceContext): PreparedDataset {
+    const { reader, project, scope } = ctx;
+    const transcripts = selected(reader.db, project.id, scope.exchangeIds);
+    const exchanges = new Map<number, ExchangeMeta>(exchangesOf(reader.db, project.id).map((e) => [e.id, e]));
+    const used = [...new Map(transcripts.map((t) => [t.exchange.id, exchanges.get(t.exchange.id)!])).values()];
+
+    const transcriptVar: SchemaVariable = {
+      name: "transkripsjon",
+      label: { nb: "Transkripsjon", en: "Transcript" },
+      type: "numeric",
+      measure: "nominal",
+      decimals: 0,
+      valueLabels: transcripts.map((t, i) => ({ value: i + 1, label: { nb: `${t.title} (${t.exchange.date.slice(0, 7)})`, en: `${t.title} (${t.exchange.date.slice(0, 7)})` } })),
+      nvivo: "classifying",
+      treatment: "derived",
+      source: null,
+    };
+    const flags: SchemaVariable[] = CHAPTER_CODES.map((c) => ({
+      name: `kode_${c.code}`,
+      label: c.label,
+      type: "numeric",
+      measure: "nominal",
+      decimals: 0,
+      valueLabels: FLAG_LABELS,
+      nvivo: "classifying",
+      treatment: "kept",
+      source: null,
+    }));
+    const schema: ExportSchema = {
+      dataset: "transcripts",
+      title: TITLE,
+      variables: [
+        ROW_NUMBER({ nb: "Ytring (løpenummer i eksporten)", en: "Turn (running number in the export)" }),
+        transcriptVar,
+        ...exchangeVariables(used),
+        { name: "tur", label: { nb: "Ytringens nummer i transkripsjonen", en: "Number of the turn in the transcript" }, type: "numeric", measure: "scale", decimals: 0, nvivo: "classifying", treatment: "derived", source: null },
+        { name: "taler", label: { nb: "Taler (pseudonym fra transkripsjonen)", en: "Speaker (pseudonym from the transcript)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "scrubbed", source: null },
+        { name: "ytring", label: { nb: "Ytring", en: "Turn" }, type: "string", measure: "nominal", nvivo: "codable", treatment: "scrubbed", source: null },
+        { name: "kapittelkoder", label: { nb: "Kapittelkoder", en: "Chapter codes" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "kept", source: null },
+        { name: "kodeposisjoner", label: { nb: "Kapittelkoder med posisjon i ytringen (kodepunkter)", en: "Chapter codes with position in the turn (code points)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "derived", source: null },
+        ...flags,
+      ],
+      qualitative: {
+        caseVariable: "samling",
+        caseClassification: { nb: "Erfaringsutveksling", en: "Experience exchange" },
+        caseAttributes: ["malgruppe", "samling_maaned"],
+        documentBy: ["transkripsjon"],
+        rowLabel: [],
+        codeBy: [],
+        turns: { speaker: "taler", codes: "kodeposisjoner" },
+      },
+    };
+
+    const rowCount = transcripts.reduce((n, t) => n + t.turns.length, 0);
+    return {
+      schema,
+      rowCount,
+      instruments: [],
+      description: `${transcripts.length} transkripsjoner`,
+      *rows(pass: Pass): Iterable<Row> {
+        let nr = 0;
+        for (const [index, t] of transcripts.entries()) {
+          const e = exchanges.get(t.exchange.id)!;
+          for (const [turnIndex, turn] of t.turns.entries()) {
+            const redacted = pass.redact(turn.text);
+            // Trimmed as the documents show it; offsets follow the trim.
+            const lead = redacted.text.length - redacted.text.trimStart().length;
+            const text = redacted.text.trim();
+            const leadPoints = [...redacted.text.slice(0, lead)].length;
+            const length = [...text].length;
+            const spans = t.codes
+              .filter((c) => c.start < turn.end && c.end > turn.start)
+              .map((c) => {
+                const start = redacted.map(Math.max(c.start, turn.start) - turn.start) - leadPoints;
+                const end = redacted.map(Math.min(c.end, turn.end) - turn.start, true) - leadPoints;
+                return { code: c.code, start: Math.max(0, start), end: Math.min(length, end) };
+              })
+              .filter((s) => s.end > s.start);
+            const codes = [...new Set(spans.map((s) => s.code))];
+            const row: Row = {
+              nr: ++nr,
+              transkripsjon: index + 1,
+              ...exchangeValues(e),
+              tur: turnIndex + 1,
+              taler: turn.speaker ? pass.scrub(turn.speaker) : null,
+              ytring: text,
+              kapittelkoder: codes.join(" "),
+              kodeposisjoner: spans.map((s) => `${s.code}@${s.start}-${s.end}`).join(" "),
+            };
+            for (const c of CHAPTER_CODES) row[`kode_${c.code}`] = codes.includes(c.code) ? 1 : 0;
+            pass.stats.coarsened++;
+            pass.stats.rows++;
+            yield row;
+          }
+        }
+      },
+      steps: () => [
+        {
+          id: "transcripts",
+          title: { nb: "Transkripsjoner", en: "Transcripts" },
+          summary: {
+            nb: "Bare frigitte transkripsjoner merket for NVivo-eksport er med, i den pseudonymiserte utgaven; eksporten har renset dem én gang til og flyttet kodeposisjonene etter markørene.",
+            en: "Only released transcripts marked for the NVivo export are included, in their pseudonymised version; the export scrubbed them once more and moved the code positions to follow the markers.",
+          },
+          counts: { transcripts: transcripts.length, turns: rowCount },
+        },
+      ],
+    };
+  },
+};

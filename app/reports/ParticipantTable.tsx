@@ -1,0 +1,65 @@
+// The job specialist's participants: code, start, consent, the status that applies today, and
+// whether a draft is waiting.
+import { Link } from "@remix-run/react";
+import { pick, type Localized } from "~/i18n/locale";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatTimestamp } from "./dates";
+import type { OwnParticipantRow } from "./participants.server";
+
+export function ParticipantTable({
+  participants,
+  statusOptions,
+}: {
+  participants: readonly OwnParticipantRow[];
+  statusOptions: readonly { code: number; label: Localized }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const status = (code: number) => {
+    const option = statusOptions.find((o) => o.code === code);
+    return option ? pick(option.label, locale) : String(code);
+  };
+  return (
+    <div className="table-wrap">
+      <table className="rep-participants">
+        <caption>{t("reports.list.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reports.list.code")}</th>
+            <th scope="col">{t("reports.list.startMonth")}</th>
+            <th scope="col">{t("reports.list.consent")}</th>
+            <th scope="col">{t("reports.list.status")}</th>
+            <th scope="col">{t("reports.list.effective")}</th>
+            <th scope="col" className="num">
+              {t("reports.list.versions")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {participants.map((p) => (
+            <tr key={p.code}>
+              <th scope="row">
+                <Link to={`/reports/${p.code}`} className="rep-code">
+                  {p.code}
+                </Link>
+              </th>
+              <td>{p.startMonth}</td>
+              <td>{p.withdrawnDate ? <span className="tag rep-withdrawn">{t("reports.list.withdrawn", { date: p.withdrawnDate })}</span> : p.consentDate}</td>
+              <td>
+                {p.current ? status(p.current.status) : t("reports.list.noReport")}
+                {p.draftUpdatedAt ? (
+                  <>
+                    {" "}
+                    <span className="tag">{t("reports.list.draft", { time: formatTimestamp(p.draftUpdatedAt) })}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{p.current?.effectiveDate ?? "–"}</td>
+              <td className="num">{p.versions}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The filters of the statistics page as a GET form (bookmarkable, no JavaScript needed). A value
+// that could not be used keeps what was typed and says why next to the field.
+import { Form, Link } from "@remix-run/react";
+import { programmes } from "../../db/schema";
+import { useT } from "~/utils/i18n";
+import type { StatisticsPage } from "./statistics-page.server";
+
+type Option = { value: string | number; label: string };
+
+function FilterField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  options,
+  all,
+  type,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  options?: Option[];
+  all?: string;
+  type?: "month" | "date";
+}) {
+  const id = `filter-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {options ? (
+        <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+          {all !== undefined ? <option value="">{all}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={name} type={type} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
+      )}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatisticsFilterForm({ page }: { page: StatisticsPage }) {
+  const t = useT();
+  const typed = page.typed;
+  return (
+    <Form method="get" className="rep-filters" role="search" aria-label={t("reports.stats.filters")}>
+      {page.projects.length > 1 ? (
+        <FilterField
+          name="project"
+          label={t("reports.stats.project")}
+          value={page.filters.project ?? ""}
+          error={page.errors.project}
+          options={page.projects.map((p) => ({ value: p.slug, label: p.title }))}
+        />
+      ) : null}
+      <FilterField
+        name="case"
+        label={t("reports.stats.case")}
+        value={typed.case}
+        error={page.errors.case}
+        all={t("reports.stats.allCases")}
+        options={page.caseProjects.map((c) => ({ value: c.id, label: c.name }))}
+      />
+      <FilterField
+        name="programme"
+        label={t("reports.stats.programme")}
+        value={typed.programme}
+        error={page.errors.programme}
+        all={t("reports.stats.allProgrammes")}
+        options={programmes.map((p) => ({ value: p, label: t(`programme.${p}`) }))}
+      />
+      <FilterField name="from" type="month" label={t("reports.stats.from")} hint={t("reports.stats.monthHint")} value={typed.from} error={page.errors.from} />
+      <FilterField name="to" type="month" label={t("reports.stats.to")} hint={t("reports.stats.monthHint")} value={typed.to} error={page.errors.to} />
+      <FilterField name="asOf" type="date" label={t("reports.stats.asOf")} hint={t("reports.stats.asOfHint")} value={typed.asOf} error={page.errors.asOf} />
+      <div className="actions">
+        <button type="submit">{t("reports.stats.apply")}</button>
+        <Link to="/reports/statistics">{t("reports.stats.reset")}</Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,45 @@
+// Dates ("YYYY-MM-DD") and months ("YYYY-MM") as strings, compared as strings. "Today" is the
+// date in Norway whatever the server's time zone. Browser-safe.
+
+export const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** A real calendar date (not 2018-02-30). */
+export function isDate(value: unknown): value is string {
+  if (typeof value !== "string" || !DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split("-").map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function isMonth(value: unknown): value is string {
+  return typeof value === "string" && MONTH_PATTERN.test(value);
+}
+
+const osloDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" });
+
+export function todayInNorway(now: Date = new Date()): string {
+  return osloDate.format(now);
+}
+
+/** The last day of a month, "YYYY-MM-DD". */
+export function endOfMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, "0")}`;
+}
+
+/** Unix seconds as a date and time in Norway, "YYYY-MM-DD HH:MM". */
+export function formatTimestamp(seconds: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Oslo",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(new Date(seconds * 1000));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
+}

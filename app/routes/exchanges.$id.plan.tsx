@@ -1,0 +1,208 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { agendaItemKinds } from "../../db/schema/exchanges";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/Field";
+import { ExchangeDetailsFields, TimeField } from "~/exchanges/ExchangeForm";
+import { DateText, ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
+import { loadPlanPage, planPageAction } from "~/exchanges/plan-page.server";
+import { useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Planlegging av erfaringsutveksling – Medforsker" }];
+
+export const loader = (args: LoaderFunctionArgs) => loadPlanPage(args);
+export const action = (args: ActionFunctionArgs) => planPageAction(args);
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type AgendaItem = Data["agenda"][number];
+
+export default function PlanExchange() {
+  const t = useT();
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const e = data.exchange;
+  const [form, fields] = useForm({
+    id: "details",
+    lastResult: actionData?.intent === "details" ? actionData.result : undefined,
+    defaultValue: {
+      number: String(e.number),
+      date: e.date,
+      dateIsApproximate: e.dateIsApproximate ? "on" : undefined,
+      startTime: e.startTime ?? "",
+      endTime: e.endTime ?? "",
+      hoursOverride: e.hoursOverride === null ? "" : String(e.hoursOverride),
+      dayKindOverride: e.dayKindOverride ?? "",
+      place: e.place,
+      theme: e.theme,
+      description: e.description,
+      status: e.status,
+      preparationDeadline: e.preparationDeadline ?? "",
+    },
+  });
+  const copyError = actionData && "copyError" in actionData ? actionData.copyError : null;
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
+      </p>
+      <h1>{exchangeTitle(t, e)}</h1>
+      <p className="muted">{data.projectTitle}</p>
+      <ExchangeNav id={e.id} />
+      <SavedNotice saved={data.saved} />
+
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">{t("exchanges.plan.details")}</h2>
+        <Form method="post" {...getFormProps(form)} className="exchanges-form">
+          <FormErrors errors={form.errors} />
+          <ExchangeDetailsFields fields={fields} />
+          <button type="submit" name="intent" value="details">
+            {t("exchanges.plan.saveDetails")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="agenda" className="exchanges-agenda-editor">
+        <h2 id="agenda" tabIndex={-1}>
+          {t("exchanges.agenda.title")}
+        </h2>
+        <p className="hint">{t("exchanges.plan.agendaHint")}</p>
+        {data.agenda.length ? (
+          <ol className="exchanges-agenda-items">
+            {data.agenda.map((item, i) => (
+              <li key={`${item.id}:${item.position}:${item.time}:${item.title}:${item.description}:${item.leader}:${item.kind}`} className="card">
+                <AgendaItemEditor item={item} first={i === 0} last={i === data.agenda.length - 1} />
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">{t("exchanges.agenda.empty")}</p>
+        )}
+        <AddAgendaItem addKey={data.addKey} />
+        {data.copySources.length ? (
+          <Form method="post" className="exchanges-copy">
+            <div className="field">
+              <label htmlFor="agenda-copy-from">{t("exchanges.plan.copyFrom")}</label>
+              <span className="hint" id="agenda-copy-hint">
+                {t("exchanges.plan.copyHint")}
+              </span>
+              <select id="agenda-copy-from" name="from" aria-describedby={copyError ? "agenda-copy-hint agenda-copy-error" : "agenda-copy-hint"} aria-invalid={copyError ? true : undefined} required>
+                <option value="">{t("v.choose")}</option>
+                {data.copySources.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {exchangeTitle(t, s)} – {s.date} – {s.theme.slice(0, 60)}
+                  </option>
+                ))}
+              </select>
+              {copyError ? (
+                <p className="field-error" id="agenda-copy-error">
+                  {copyError}
+                </p>
+              ) : null}
+            </div>
+            <button type="submit" name="intent" value="agenda-copy" className="button--secondary">
+              {t("exchanges.plan.copySubmit")}
+            </button>
+          </Form>
+        ) : null}
+        <p>
+          <Link to={`/exchanges/${e.id}/agenda`}>{t("exchanges.agenda.printLink")}</Link> · <DateText date={e.date} approximate={e.dateIsApproximate} />
+        </p>
+      </section>
+    </>
+  );
+}
+
+function AgendaFields({ fields }: { fields: ReturnType<typeof useForm<Record<string, string>>>[1] }) {
+  const t = useT();
+  return (
+    <>
+      <TimeField meta={fields.time} label={t("exchanges.agenda.time")} />
+      <TextField meta={fields.title} label={t("exchanges.agenda.itemTitle")} />
+      <TextAreaField meta={fields.description} label={t("exchanges.agenda.description")} required={false} />
+      <TextField meta={fields.leader} label={t("exchanges.agenda.leader")} hint={t("exchanges.agenda.leaderHint")} required={false} />
+      <SelectField meta={fields.kind} label={t("exchanges.agenda.kind")} placeholder={t("v.choose")} options={agendaItemKinds.map((k) => ({ value: k, label: t(`exchanges.kind.${k}`) }))} />
+    </>
+  );
+}
+
+function AgendaItemEditor({ item, first, last }: { item: AgendaItem; first: boolean; last: boolean }) {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const mine = actionData?.intent === "agenda-update" && actionData.itemId === item.id;
+  const [form, fields] = useForm<Record<string, string>>({
+    id: `agenda-${item.id}`,
+    lastResult: mine ? actionData.result : undefined,
+    defaultValue: { time: item.time ?? "", title: item.title, description: item.description, leader: item.leader, kind: item.kind },
+  });
+  const label = `${item.position}. ${item.title}`;
+  return (
+    <>
+      <h3 className="exchanges-agenda-items__heading">{label}</h3>
+      <p className="muted">
+        {[item.time, t(`exchanges.kind.${item.kind}`), item.leader].filter(Boolean).join(" · ")}
+      </p>
+      {/* Closed until wanted (no JavaScript needed); open when the last save of this item failed. */}
+      <details className="exchanges-edit" open={mine}>
+        <summary>
+          {t("exchanges.edit")} <span className="visually-hidden">{label}</span>
+        </summary>
+        <Form method="post" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} />
+          <input type="hidden" name="itemId" value={item.id} />
+          <AgendaFields fields={fields} />
+          <button type="submit" name="intent" value="agenda-update">
+            {t("exchanges.agenda.save")}
+          </button>
+        </Form>
+      </details>
+      <div className="actions exchanges-item-actions">
+        {first ? null : (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="direction" value="up" />
+            <button type="submit" name="intent" value="agenda-move" className="button--secondary" aria-label={t("exchanges.moveUpLabel", { what: label })}>
+              {t("exchanges.moveUp")}
+            </button>
+          </Form>
+        )}
+        {last ? null : (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="itemId" value={item.id} />
+            <input type="hidden" name="direction" value="down" />
+            <button type="submit" name="intent" value="agenda-move" className="button--secondary" aria-label={t("exchanges.moveDownLabel", { what: label })}>
+              {t("exchanges.moveDown")}
+            </button>
+          </Form>
+        )}
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="itemId" value={item.id} />
+          <button type="submit" name="intent" value="agenda-delete" className="button--secondary" aria-label={t("exchanges.deleteLabel", { what: label })}>
+            {t("exchanges.delete")}
+          </button>
+        </Form>
+      </div>
+    </>
+  );
+}
+
+function AddAgendaItem({ addKey }: { addKey: string }) {
+  const t = useT();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<Record<string, string>>({
+    id: "agenda-add",
+    lastResult: actionData?.intent === "agenda-add" ? actionData.result : undefined,
+  });
+  return (
+    <section aria-labelledby="agenda-add-heading" className="card exchanges-add">
+      <h3 id="agenda-add-heading">{t("exchanges.agenda.add")}</h3>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="clientKey" value={addKey} />
+        <AgendaFields fields={fields} />
+        <button type="submit" name="intent" value="agenda-add">
+          {t("exchanges.agenda.add")}
+        </button>
+      </Form>
+    </section>
+  );
+}

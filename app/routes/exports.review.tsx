@@ -1,0 +1,130 @@
+// The researcher's review of the redactions proposed for a data set, with extra terms to redact.
+import { getFormProps, useForm } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormErrors, TextAreaField, TextField } from "~/components/Field";
+import { redactionList } from "~/exports/components";
+import { loadReview, reviewAction } from "~/exports/review.server";
+import type { MessageKey } from "~/i18n/catalog";
+import { useLocale, useT } from "~/utils/i18n";
+
+export const meta: MetaFunction = () => [{ title: "Gjennomgang av sladding – Medforsker" }];
+
+export const loader = ({ request, context }: LoaderFunctionArgs) => loadReview(request, context);
+export const action = ({ request, context }: ActionFunctionArgs) => reviewAction(request, context);
+
+export default function ReviewPage() {
+  const t = useT();
+  const locale = useLocale();
+  const page = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({ id: "review", lastResult: actionData?.result, defaultValue: { terms: page.terms.join("\n"), note: "" } });
+  const proposed = page.proposed;
+  return (
+    <>
+      <p>
+        <Link to={`/exports?project=${page.project.slug}`}>{t("exports.back")}</Link>
+      </p>
+      <h1>{t("exports.review.title")}</h1>
+      <p className="lead">{t("exports.review.lead")}</p>
+      {page.saved ? (
+        <p className="notice notice--ok" role="status">
+          {t("exports.review.saved")}
+        </p>
+      ) : null}
+      <Form method="get" className="export-project">
+        {page.projects.length > 1 ? (
+          <div className="field">
+            <label htmlFor="review-project">{t("exports.project")}</label>
+            <select id="review-project" name="project" defaultValue={page.project.slug}>
+              {page.projects.map((p) => (
+                <option key={p.slug} value={p.slug}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="project" value={page.project.slug} />
+        )}
+        <div className="field">
+          <label htmlFor="review-dataset">{t("exports.field.dataset")}</label>
+          <select id="review-dataset" name="dataset" defaultValue={page.dataset}>
+            {page.datasets.map((d) => (
+              <option key={d} value={d}>
+                {t(`exports.dataset.${d}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button--secondary">
+          {t("exports.review.show")}
+        </button>
+      </Form>
+
+      <h2>{t("exports.review.proposed", { dataset: t(`exports.dataset.${page.dataset}` as MessageKey) })}</h2>
+      {page.problem ? <p className="notice notice--warn">{page.problem}</p> : null}
+      {proposed ? (
+        <>
+          <p>
+            {t("exports.review.summary", { texts: proposed.textValues, redactions: Object.values(proposed.counts).reduce((a, b) => a + b, 0) })}
+            {Object.keys(proposed.counts).length ? <span className="muted"> ({redactionList(t, proposed.counts)})</span> : null}
+          </p>
+          {proposed.examples.length ? (
+            <div className="table-wrap">
+              <table className="review-table">
+                <caption>{t("exports.review.examples", { shown: proposed.examples.length })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("exports.review.kind")}</th>
+                    <th scope="col">{t("exports.review.context")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {proposed.examples.map((ex, i) => (
+                    <tr key={i}>
+                      <td>{t(`exports.kind.${ex.kind}` as MessageKey)}</td>
+                      <td>
+                        …{ex.before}
+                        <mark>{ex.found}</mark>
+                        {ex.after}…
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>{t("exports.review.nothing")}</p>
+          )}
+        </>
+      ) : null}
+
+      <h2>{t("exports.review.formHeading")}</h2>
+      <Form method="post" {...getFormProps(form)} className="review-form">
+        <FormErrors errors={form.errors} />
+        <input type="hidden" name="requestKey" value={page.requestKey} />
+        <TextAreaField meta={fields.terms} label={t("exports.review.terms")} hint={t("exports.review.termsHint")} required={false} />
+        <TextField meta={fields.note} label={t("exports.review.note")} required={false} />
+        <div className="actions">
+          <button type="submit">{t("exports.review.save")}</button>
+        </div>
+      </Form>
+
+      <h2>{t("exports.review.history")}</h2>
+      {page.history.length ? (
+        <ul>
+          {page.history.map((h) => (
+            <li key={h.id}>
+              {new Date(h.at * 1000).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" })}: {h.reviewer ?? "–"},{" "}
+              {t("exports.review.historyTerms", { terms: h.terms.length })}
+              {h.note ? ` – ${h.note}` : ""}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("exports.review.noHistory")}</p>
+      )}
+    </>
+  );
+}

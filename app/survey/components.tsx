@@ -1,0 +1,77 @@
+// Pieces shared by the survey pages of researchers and job specialists. Browser-safe.
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { TextAreaField, TextField } from "~/components/Field";
+import type { TFunction } from "~/i18n/catalog";
+import type { WaveStatus } from "./waves.server";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Meta = FieldMetadata<any, any, string[]>;
+
+export function StatusTag({ status, t }: { status: WaveStatus; t: TFunction }) {
+  return <span className={`tag survey-status survey-status--${status}`}>{t(`survey.status.${status}`)}</span>;
+}
+
+export function CheckboxField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
+  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
+  return (
+    <div className="field survey-checkbox">
+      <input {...props} key={props.key} />
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The fields a researcher sets on a wave (new and edit). */
+export function WaveSettingsFields({
+  fields,
+  t,
+}: {
+  fields: Record<"title" | "infoNb" | "infoEn" | "contact" | "openDate" | "closeDate" | "minAnswers" | "targetedReminders", Meta>;
+  t: TFunction;
+}) {
+  return (
+    <>
+      <TextField meta={fields.title} label={t("survey.form.title")} />
+      <TextAreaField meta={fields.infoNb} label={t("survey.form.infoNb")} hint={t("survey.form.infoHint")} />
+      <TextAreaField meta={fields.infoEn} label={t("survey.form.infoEn")} />
+      <TextField meta={fields.contact} label={t("survey.form.contact")} hint={t("survey.form.contactHint")} required={false} />
+      <div className="survey-dates">
+        <TextField meta={fields.openDate} label={t("survey.form.openDate")} type="date" />
+        <TextField meta={fields.closeDate} label={t("survey.form.closeDate")} type="date" />
+      </div>
+      <TextField meta={fields.minAnswers} label={t("survey.form.minAnswers")} hint={t("survey.form.minAnswersHint")} type="number" inputMode="numeric" />
+      <CheckboxField meta={fields.targetedReminders} label={t("survey.form.targeted")} hint={t("survey.form.targetedHint")} />
+    </>
+  );
+}
+
+/** Plain text with blank lines as paragraphs. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .map((p) => p.trim())
+        .filter(Boolean)
+        .map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+    </>
+  );
+}
+
+/** A read-only text box to copy from (works without JavaScript: select and copy). */
+export function CopyBox({ id, label, value, rows = 8 }: { id: string; label: string; value: string; rows?: number }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} className="survey-copy" readOnly rows={rows} value={value} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// Anonymised exports (issue 7): every package made, with its manifest, and the researchers'
+// reviews of the proposed free-text redactions. The audit log (core) records both as well; these
+// tables keep what the export centre needs to list, re-download and reuse them.
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { projects, users } from "./core";
+
+const now = sql`(unixepoch())`;
+
+/** One export package (a zip). The file itself lives under <dataDir>/exports/ until it expires. */
+export const exportPackages = sqliteTable(
+  "export_packages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    /** Null when made from the command line without --as. */
+    actorId: integer("actor_id").references(() => users.id),
+    /** Idempotency key from the export form: a double submit finds the package it made. */
+    requestKey: text("request_key").notNull(),
+    dataset: text("dataset").notNull(),
+    format: text("format").notNull(),
+    /** File name offered for download, e.g. medforsker-afi-2017-log-sav-20260301-1200.zip. */
+    fileName: text("file_name").notNull(),
+    /** Path relative to <dataDir>/exports; null once the file is deleted. */
+    storedAs: text("stored_as"),
+    byteSize: integer("byte_size").notNull(),
+    /** SHA-256 of the package's manifest.json, hex: it holds the SHA-256 of every other file. */
+    sha256: text("sha256").notNull(),
+    rows: integer("rows").notNull(),
+    /** The whole manifest (also inside the package as manifest.json). */
+    manifest: text("manifest", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("export_packages_request").on(t.requestKey), index("export_packages_project").on(t.projectId, t.createdAt)],
+);
+
+/**
+ * A researcher's review of the redactions proposed for a data set of a project: the extra terms
+ * to redact from then on (the latest review of a project and data set applies to its exports),
+ * and what was proposed when it was reviewed.
+ */
+export const exportReviews = sqliteTable(
+  "export_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    dataset: text("dataset").notNull(),
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    /** Idempotency key of the review form. */
+    requestKey: text("request_key").notNull(),
+    /** Extra terms to redact (exact words or phrases, matched case-insensitively). */
+    terms: text("terms", { mode: "json" }).notNull().$type<string[]>(),
+    /** Proposed redactions per kind when reviewed, e.g. { phone: 3, name: 12 }. */
+    proposed: text("proposed", { mode: "json" }).notNull().$type<Record<string, number>>(),
+    note: text("note").notNull().default(""),
+    createdAt: integer("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("export_reviews_request").on(t.requestKey), index("export_reviews_project_dataset").on(t.projectId, t.dataset, t.id)],
+);

@@ -1,0 +1,112 @@
+// The export centre, its export page, the redaction review and the audit log in Debian's
+// Chromium, without JavaScript and with it, in bokmål and English, with axe (WCAG 2.1 AA) on
+// every page and state visited.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { identities, seedDemo } from "../support/seed";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let password = "";
+
+beforeAll(async () => {
+  const seeded = await seedDemo();
+  password = seeded.passwords[identities.researcher];
+  [server, browser] = await Promise.all([startServer({ dataDir: seeded.dataDir }), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function login(page: Page) {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel("E-postadresse").fill(identities.researcher);
+  await page.getByLabel("Passord").fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("heading", { name: "Hei, Forsker Demosen" }).waitFor();
+}
+
+describe("the export centre in the browser", () => {
+  it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 180_000 }, async () => {
+    const page = await newPage(browser, { javaScript: false });
+    await login(page);
+    await expectAccessible(page, "home with the export panel");
+    await page.getByRole("link", { name: "Gå til eksport" }).click();
+    await page.getByRole("heading", { name: "Eksport", exact: true }).waitFor();
+    await expectAccessible(page, "export centre");
+
+    // Preview of the employer survey.
+    await page.getByLabel("Spørreundersøkelse blant arbeidsgivere").check();
+    await page.getByRole("button", { name: "Forhåndsvis" }).click();
+    await page.getByRole("heading", { name: "Forhåndsvisning" }).waitFor();
+    expect(await page.textContent(".export-preview")).toContain("45 rader");
+    await expectAccessible(page, "export preview");
+
+    // A wrong period: the error next to the field, what was typed still there.
+    await page.getByLabel("Loggnotater").check();
+    await page.getByLabel("Fra måned", { exact: true }).fill("2018-05");
+    await page.getByLabel("Til måned", { exact: true }).fill("2018-01");
+    await page.getByRole("button", { name: "Lag eksport" }).click();
+    await page.getByText("Til-måneden kan ikke være før fra-måneden").waitFor();
+    expect(await page.getByLabel("Fra måned", { exact: true }).inputValue()).toBe("2018-05");
+    expect(await page.getByLabel("Loggnotater").isChecked()).toBe(true);
+    await expectAccessible(page, "export centre with errors");
+
+    // A REFI-QDA package of the log.
+    await page.getByLabel("Til måned", { exact: true }).fill("2018-06");
+    await page.getByLabel("REFI-QDA-prosjekt (.qdpx)").check();
+    await page.getByRole("button", { name: "Lag eksport" }).click();
+    await page.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor();
+    expect(await page.getByRole("link", { name: "Last ned pakken" }).getAttribute("href")).toMatch(/^\/exports\/\d+\/download$/);
+    expect(await page.textContent(".export-manifest")).toContain("Fritekst renset");
+    await expectAccessible(page, "export page");
+
+    await page.getByRole("link", { name: "Tilbake til eksport" }).click();
+    await page.getByRole("link", { name: "Gå gjennom foreslått sladding" }).click();
+    await page.getByRole("heading", { name: "Gjennomgang av sladding" }).waitFor();
+    await expectAccessible(page, "redaction review");
+    await page.getByLabel("Ett ord eller uttrykk per linje").fill("Jobbsmaking");
+    await page.getByRole("button", { name: "Lagre gjennomgangen" }).click();
+    await page.getByText("Gjennomgangen er lagret.").waitFor();
+    await expectAccessible(page, "redaction review saved");
+
+    await page.goto(`${server.url}/audit`);
+    await page.getByRole("heading", { name: "Revisjonslogg" }).waitFor();
+    expect(await page.textContent("main")).toContain("export.created");
+    await expectAccessible(page, "audit log");
+
+    // The same pages in English.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: "Audit log" }).waitFor();
+    await expectAccessible(page, "audit log (en)");
+    await page.goto(`${server.url}/exports`);
+    await page.getByRole("heading", { name: "Export", exact: true }).waitFor();
+    await expectAccessible(page, "export centre (en)");
+    await page.goto(`${server.url}/exports/review?project=afi-2017&dataset=transcripts`);
+    await page.getByRole("heading", { name: "Review of redactions" }).waitFor();
+    await expectAccessible(page, "redaction review (en)");
+    // The language is saved with the account: back to bokmål for the next test.
+    await page.getByRole("button", { name: "Norsk (bokmål)" }).click();
+    await page.getByRole("heading", { name: "Gjennomgang av sladding" }).waitFor();
+  });
+
+  it("works the same with JavaScript", { timeout: 120_000 }, async () => {
+    const page = await newPage(browser);
+    await login(page);
+    await page.goto(`${server.url}/exports`);
+    await page.getByLabel("Individrapporter").check();
+    await page.getByRole("button", { name: "Forhåndsvis" }).click();
+    await page.getByRole("heading", { name: "Forhåndsvisning" }).waitFor();
+    expect(await page.textContent(".export-preview")).toContain("skjult");
+    await expectAccessible(page, "preview with JavaScript");
+    await page.getByLabel("SPSS-datafil (.sav)").check();
+    await page.getByRole("button", { name: "Lag eksport" }).click();
+    await page.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor();
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Last ned pakken" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^medforsker-afi-2017-participant-reports-sav-\d{8}-\d{4}\.zip$/);
+  });
+});

@@ -1,0 +1,187 @@
+// The export centre over real HTTP (a browser without JavaScript): preview, errors next to the
+// fields with the values kept, one package per request key, the download and its hash, the audit
+// log, the redaction review changing later exports, and the same export from the command line.
+import crypto from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { unzipSync } from "fflate";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../support/http";
+import { identities, seedDemo } from "../support/seed";
+import { startServer, tempDataDir, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let researcher: Client;
+let js: Client;
+let passwords: Record<string, string> = {};
+
+const KEY = "export-centre-key-0001";
+const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+  return body;
+};
+const base = { project: "afi-2017", format: "sav", language: "nb", pseudonyms: "stable", dates: "month" };
+
+function inputValue(html: string, name: string): string | null {
+  const m = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html);
+  return m ? (/value="([^"]*)"/.exec(m[0])?.[1] ?? "") : null;
+}
+
+function database() {
+  return new Database(server.databasePath, { readonly: true });
+}
+
+beforeAll(async () => {
+  const seeded = await seedDemo();
+  passwords = seeded.passwords;
+  server = await startServer({ dataDir: seeded.dataDir });
+  researcher = new Client(server.url);
+  expect((await researcher.post("/login", { email: identities.researcher, password: passwords[identities.researcher] })).status).toBe(200);
+  js = new Client(server.url);
+  expect((await js.post("/login", { email: identities.jsA, password: passwords[identities.jsA] })).status).toBe(200);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe("the export centre", () => {
+  it("offers every data set and format of the project, with a fresh request key", async () => {
+    const res = await researcher.get("/exports");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const label of ["Loggnotater", "Spørreundersøkelse blant arbeidsgivere", "Individrapporter", "Forberedelser til erfaringsutvekslinger", "Transkripsjoner fra erfaringsutvekslinger"]) expect(html).toContain(label);
+    for (const f of ["sav", "sps", "xlsx", "docx", "qdpx", "csv"]) expect(html).toContain(`value="${f}"`);
+    expect(inputValue(html, "requestKey")).toMatch(/^[A-Za-z0-9_-]{24}$/);
+  });
+
+  it("previews the variables and what the anonymisation will do, without making a package", async () => {
+    const res = await researcher.post("/exports", form({ ...base, intent: "preview", requestKey: KEY, dataset: "employer-survey", wave: "1" }));
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Forhåndsvisning");
+    expect(html).toContain("45 rader");
+    expect(html).toContain("q1_oppfolging_info");
+    expect(html).toContain("pseudonymisert");
+    const db = database();
+    expect((db.prepare("SELECT count(*) AS n FROM export_packages").get() as { n: number }).n).toBe(0);
+    db.close();
+  });
+
+  it("puts each error next to its field and keeps what was typed", async () => {
+    const res = await researcher.post("/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "log", from: "2018-05", to: "2018-01" }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/<p class="field-error" id="[^"]*to[^"]*">Til-måneden kan ikke være før fra-måneden<\/p>/);
+    expect(inputValue(html, "from")).toBe("2018-05");
+    expect(inputValue(html, "to")).toBe("2018-01");
+    const noWave = await researcher.post("/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "employer-survey" }));
+    expect(noWave.status).toBe(400);
+    expect(await noWave.text()).toContain("Velg en bølge av spørreundersøkelsen i dette prosjektet");
+    const nothing = await researcher.post("/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "log", from: "2030-01", to: "2030-02" }));
+    expect(nothing.status).toBe(400);
+    expect(await nothing.text()).toContain("Utvalget har ingen rader");
+  });
+
+  let exportId = 0;
+  it("makes one package per request key, however often the form is posted", async () => {
+    const body = form({ ...base, intent: "export", requestKey: KEY, dataset: "log", format: "xlsx", from: "2017-09", to: "2018-06", cases: ["1", "2"] });
+    const first = await researcher.request("POST", "/exports", body);
+    expect(first.status).toBe(302);
+    const location = first.headers.get("Location")!;
+    expect(location).toMatch(/^\/exports\/\d+$/);
+    exportId = Number(location.split("/")[2]);
+    const again = await researcher.request("POST", "/exports", body);
+    expect(again.headers.get("Location")).toBe(location);
+    const db = database();
+    expect((db.prepare("SELECT count(*) AS n FROM export_packages WHERE request_key = ?").get(KEY) as { n: number }).n).toBe(1);
+    const row = db.prepare("SELECT manifest FROM export_packages WHERE id = ?").get(exportId) as { manifest: string };
+    db.close();
+    const manifest = JSON.parse(row.manifest);
+    expect(manifest.filters).toEqual({ from: "2017-09", to: "2018-06", cases: [1, 2] });
+    expect(manifest.createdBy).toMatchObject({ name: "Forsker Demosen", via: "web" });
+  });
+
+  it("shows the export with its manifest, and serves the zip with the hash it shows", async () => {
+    const page = await (await researcher.get(`/exports/${exportId}`)).text();
+    const sha = /SHA-256 av manifest\.json[^:]*: ([0-9a-f]{64})/.exec(page)![1];
+    expect(page).toContain("manifest");
+    const res = await researcher.request("GET", `/exports/${exportId}/download`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Type")).toBe("application/zip");
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="medforsker-afi-2017-log-xlsx-\d{8}-\d{4}\.zip"$/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const unzipped = unzipSync(bytes);
+    expect(crypto.createHash("sha256").update(unzipped["manifest.json"]).digest("hex")).toBe(sha);
+    const manifest = JSON.parse(new TextDecoder().decode(unzipped["manifest.json"]));
+    for (const f of manifest.files) expect(crypto.createHash("sha256").update(unzipped[f.path]).digest("hex")).toBe(f.sha256);
+    const files = Object.keys(unzipped).sort();
+    expect(files).toEqual(["afi-2017-log-datasett.xlsx", "afi-2017-log-klassifisering.csv", "afi-2017-log-klassifisering.xlsx", "codebook.md", "kodebok.md", "manifest.json", "manifest.txt"]);
+    expect((await js.request("GET", `/exports/${exportId}/download`)).status).toBe(403);
+  });
+
+  it("records the export and the download in the audit log researchers read", async () => {
+    const html = await (await researcher.get("/audit?kind=export")).text();
+    expect(html).toContain("export.created");
+    expect(html).toContain("export.downloaded");
+    expect(html).toContain(`export:${exportId}`);
+    expect((await js.request("GET", "/audit")).status).toBe(403);
+  });
+});
+
+describe("the redaction review", () => {
+  it("shows what would be redacted, and added terms are redacted in later exports", async () => {
+    const page = await researcher.get("/exports/review?project=afi-2017&dataset=log");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Foreslått sladding: Loggnotater");
+    const key = inputValue(html, "requestKey")!;
+    const saved = await researcher.request("POST", "/exports/review?project=afi-2017&dataset=log", new URLSearchParams({ requestKey: key, terms: "nettverket\nJobbsmaking", note: "Testgjennomgang" }));
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe("/exports/review?project=afi-2017&dataset=log&saved=1");
+    // The same form twice is one review.
+    await researcher.request("POST", "/exports/review?project=afi-2017&dataset=log", new URLSearchParams({ requestKey: key, terms: "nettverket\nJobbsmaking" }));
+    const after = await (await researcher.get("/exports/review?project=afi-2017&dataset=log&saved=1")).text();
+    expect(after).toContain("Gjennomgangen er lagret.");
+    expect(after).toContain("[SLADDET]");
+    const made = await researcher.request("POST", "/exports", form({ ...base, intent: "export", requestKey: "export-centre-key-0002", dataset: "log", format: "csv" }));
+    const id = Number(made.headers.get("Location")!.split("/")[2]);
+    const bytes = new Uint8Array(await (await researcher.request("GET", `/exports/${id}/download`)).arrayBuffer());
+    const csv = new TextDecoder().decode(unzipSync(bytes)["afi-2017-log.csv"]);
+    expect(csv).not.toMatch(/(?<![\p{L}])(nettverket|jobbsmaking)(?![\p{L}])/iu);
+    expect(csv).toContain("[SLADDET]");
+    const manifest = JSON.parse(new TextDecoder().decode(unzipSync(bytes)["manifest.json"]));
+    const scrub = manifest.steps.find((s: { id: string }) => s.id === "scrub");
+    expect(scrub.counts["redacted.term"]).toBeGreaterThan(0);
+    expect(scrub.counts.review).not.toBe("none");
+    const db = database();
+    expect((db.prepare("SELECT count(*) AS n FROM export_reviews").get() as { n: number }).n).toBe(1);
+    expect((db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.review_saved'").get() as { n: number }).n).toBe(1);
+    db.close();
+  });
+});
+
+describe("the export command", () => {
+  it("writes the package from a shell, records it, and explains bad options", () => {
+    const cliDir = tempDataDir("export-cli-");
+    const out = path.join(cliDir, "survey.zip");
+    const env = { ...process.env, DATABASE_PATH: server.databasePath, LC_ALL: "C.UTF-8" };
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const run = spawnSync(tsx, ["app/cli/main.ts", "export", "--project", "afi-2017", "--data", "employer-survey", "--format", "sav", "--out", out, "--as", identities.researcher], { env, encoding: "utf8" });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Export \d+ written to .*survey\.zip/);
+    expect(existsSync(out)).toBe(true);
+    expect(Object.keys(unzipSync(readFileSync(out)))).toContain("afi-2017-employer-survey.sav");
+    const db = database();
+    const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'export.created' ORDER BY id DESC LIMIT 1").get() as { details: string };
+    db.close();
+    expect(JSON.parse(audit.details)).toMatchObject({ via: "cli", dataset: "employer-survey", format: "sav", rows: 45 });
+    const bad = spawnSync(tsx, ["app/cli/main.ts", "export", "--project", "afi-2017", "--data", "log", "--format", "pdf", "--out", out], { env, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--format must be one of sav, sps, xlsx, docx, qdpx, csv");
+    rmSync(cliDir, { recursive: true, force: true });
+  });
+});
