@@ -1,0 +1,77 @@
+// "Log in again and keep what you typed", shared by the log, the participant reports and the
+// exchanges. A form posted after the session ended comes back as a 401 whose data carries the
+// typed values (each capability's reauth helper decides which); this boundary shows a login
+// form that posts them again with the credentials, so the save completes without JavaScript.
+// Any other error reads as on every page.
+import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import type { MessageKey } from "~/i18n/catalog";
+import { useT } from "~/utils/i18n";
+
+export interface ReauthPayload {
+  readonly values: Readonly<Record<string, string>>;
+  readonly email: string;
+  readonly error: string | null;
+}
+
+interface ReauthText {
+  title: MessageKey;
+  lead: MessageKey;
+  submit: MessageKey;
+}
+
+export function ReauthForm({ payload, text, className = "" }: { payload: ReauthPayload; text: ReauthText; className?: string }) {
+  const t = useT();
+  return (
+    <div className={`narrow ${className}`.trim()}>
+      <h1>{t(text.title)}</h1>
+      <p className="lead">{t(text.lead)}</p>
+      <Form method="post" noValidate>
+        {payload.error ? (
+          <div className="form-error" role="alert">
+            <p>{payload.error}</p>
+          </div>
+        ) : null}
+        {Object.entries(payload.values).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <div className="field">
+          <label htmlFor="reauth-email">{t("field.email")}</label>
+          <input id="reauth-email" name="email" type="email" autoComplete="username" required defaultValue={payload.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="reauth-password">{t("field.password")}</label>
+          <input id="reauth-password" name="password" type="password" autoComplete="current-password" required />
+        </div>
+        <div className="actions">
+          <button type="submit" name="intent" value="reauth">
+            {t(text.submit)}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+/** An error boundary that turns a capability's 401 re-login payload into the form above. */
+export function makeReauthBoundary<P extends ReauthPayload>(isReauth: (value: unknown) => value is P, text: ReauthText, className?: string) {
+  return function ReauthBoundary() {
+    const error = useRouteError();
+    const t = useT();
+    if (isRouteErrorResponse(error) && error.status === 401 && isReauth(error.data)) {
+      return <ReauthForm payload={error.data} text={text} className={className} />;
+    }
+    let title = t("error.generic");
+    if (isRouteErrorResponse(error)) {
+      if (error.status === 404) title = t("error.notFound");
+      else if (error.status === 403) title = t("error.forbidden");
+    }
+    return (
+      <>
+        <h1>{title}</h1>
+        <p>
+          <a href="/">{t("error.back")}</a>
+        </p>
+      </>
+    );
+  };
+}
