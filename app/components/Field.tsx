@@ -7,12 +7,12 @@ import type { ReactNode } from "react";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Base = { meta: FieldMetadata<any, any, string[]>; label: ReactNode; hint?: ReactNode };
 
-function describedBy(meta: Base["meta"], hint?: ReactNode) {
+export function describedBy(meta: Base["meta"], hint?: ReactNode) {
   const ids = [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Message({ meta }: { meta: Base["meta"] }) {
+export function FieldMessage({ meta }: { meta: Base["meta"] }) {
   return meta.errors?.length ? (
     <p className="field-error" id={meta.errorId}>
       {meta.errors.join(" ")}
@@ -29,7 +29,7 @@ export function TextField({
   required = true,
   inputMode,
 }: Base & {
-  type?: "text" | "email" | "password" | "number" | "month" | "date";
+  type?: "text" | "email" | "password" | "number" | "month" | "date" | "time";
   autoComplete?: string;
   required?: boolean;
   inputMode?: "numeric" | "text" | "email";
@@ -46,7 +46,7 @@ export function TextField({
         </span>
       ) : null}
       <input {...props} key={props.key} autoComplete={autoComplete} required={required} inputMode={inputMode} />
-      <Message meta={meta} />
+      <FieldMessage meta={meta} />
     </div>
   );
 }
@@ -62,7 +62,7 @@ export function TextAreaField({ meta, label, hint, required = true }: Base & { r
         </span>
       ) : null}
       <textarea {...props} key={props.key} required={required} />
-      <Message meta={meta} />
+      <FieldMessage meta={meta} />
     </div>
   );
 }
@@ -92,7 +92,24 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Message meta={meta} />
+      <FieldMessage meta={meta} />
+    </div>
+  );
+}
+
+/** A checkbox with its label after it. */
+export function CheckboxField({ meta, label, hint }: Base) {
+  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: describedBy(meta, hint) });
+  return (
+    <div className="field field--check">
+      <input {...props} key={props.key} />
+      <label htmlFor={meta.id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${meta.id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      <FieldMessage meta={meta} />
     </div>
   );
 }

@@ -1,58 +1,11 @@
-// Form controls of the exchange pages that app/components/Field.tsx does not have (time,
-// checkbox), and the fields of an exchange shared by the "new" and "plan" pages.
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
+// The fields of an exchange shared by the "new" and "plan" pages.
+import type { FieldMetadata } from "@conform-to/react";
 import { exchangeDayKinds, exchangeStatuses } from "../../db/schema/exchanges";
-import { SelectField, TextAreaField, TextField } from "~/components/Field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/Field";
 import { useT } from "~/utils/i18n";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Meta = FieldMetadata<any, any, string[]>;
-
-function describedBy(meta: Meta, hint?: ReactNode) {
-  const ids = [hint ? `${meta.id}-hint` : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
-  return ids.length ? ids.join(" ") : undefined;
-}
-
-function ErrorText({ meta }: { meta: Meta }) {
-  return meta.errors?.length ? (
-    <p className="field-error" id={meta.errorId}>
-      {meta.errors.join(" ")}
-    </p>
-  ) : null;
-}
-
-export function TimeField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
-  const props = getInputProps(meta, { type: "time", ariaDescribedBy: describedBy(meta, hint) });
-  return (
-    <div className="field exchanges-time">
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${meta.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      <input {...props} key={props.key} />
-      <ErrorText meta={meta} />
-    </div>
-  );
-}
-
-export function CheckboxField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
-  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: describedBy(meta, hint) });
-  return (
-    <div className="field exchanges-check">
-      <input {...props} key={props.key} />
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${meta.id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      <ErrorText meta={meta} />
-    </div>
-  );
-}
 
 /** Conform's field metadata of the form, by field name. */
 type DetailsFields = Record<string, Meta>;
@@ -69,8 +22,8 @@ export function ExchangeDetailsFields({ fields, numberHint }: { fields: DetailsF
       <fieldset className="exchanges-times">
         <legend>{t("exchanges.field.time")}</legend>
         <p className="hint">{t("exchanges.field.timeHint")}</p>
-        <TimeField meta={fields.startTime} label={t("exchanges.field.start")} />
-        <TimeField meta={fields.endTime} label={t("exchanges.field.end")} />
+        <TextField meta={fields.startTime} label={t("exchanges.field.start")} type="time" required={false} />
+        <TextField meta={fields.endTime} label={t("exchanges.field.end")} type="time" required={false} />
       </fieldset>
       <details className="exchanges-override" open={overridden}>
         <summary>{t("exchanges.field.override")}</summary>

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/Field";
 import { attendancePageAction, loadAttendancePage } from "~/exchanges/attendance-page.server";
-import { CheckboxField } from "~/exchanges/ExchangeForm";
+import { CheckboxField } from "~/components/Field";
 import { ExchangeNav, SavedNotice, StatusTag, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { useT } from "~/utils/i18n";
 

@@ -3,10 +3,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { agendaItemKinds } from "../../db/schema/exchanges";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/Field";
-import { ExchangeDetailsFields, TimeField } from "~/exchanges/ExchangeForm";
+import { ExchangeDetailsFields } from "~/exchanges/ExchangeForm";
 import { DateText, ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadPlanPage, planPageAction } from "~/exchanges/plan-page.server";
 import { useT } from "~/utils/i18n";
+import { ReorderControls } from "~/exchanges/ReorderControls";
 
 export const meta: MetaFunction = () => [{ title: "Planlegging av erfaringsutveksling – Medforsker" }];
 
@@ -116,7 +117,7 @@ function AgendaFields({ fields }: { fields: ReturnType<typeof useForm<Record<str
   const t = useT();
   return (
     <>
-      <TimeField meta={fields.time} label={t("exchanges.agenda.time")} />
+      <TextField meta={fields.time} label={t("exchanges.agenda.time")} type="time" required={false} />
       <TextField meta={fields.title} label={t("exchanges.agenda.itemTitle")} />
       <TextAreaField meta={fields.description} label={t("exchanges.agenda.description")} required={false} />
       <TextField meta={fields.leader} label={t("exchanges.agenda.leader")} hint={t("exchanges.agenda.leaderHint")} required={false} />
@@ -155,32 +156,7 @@ function AgendaItemEditor({ item, first, last }: { item: AgendaItem; first: bool
           </button>
         </Form>
       </details>
-      <div className="actions exchanges-item-actions">
-        {first ? null : (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="itemId" value={item.id} />
-            <input type="hidden" name="direction" value="up" />
-            <button type="submit" name="intent" value="agenda-move" className="button--secondary" aria-label={t("exchanges.moveUpLabel", { what: label })}>
-              {t("exchanges.moveUp")}
-            </button>
-          </Form>
-        )}
-        {last ? null : (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="itemId" value={item.id} />
-            <input type="hidden" name="direction" value="down" />
-            <button type="submit" name="intent" value="agenda-move" className="button--secondary" aria-label={t("exchanges.moveDownLabel", { what: label })}>
-              {t("exchanges.moveDown")}
-            </button>
-          </Form>
-        )}
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="itemId" value={item.id} />
-          <button type="submit" name="intent" value="agenda-delete" className="button--secondary" aria-label={t("exchanges.deleteLabel", { what: label })}>
-            {t("exchanges.delete")}
-          </button>
-        </Form>
-      </div>
+      <ReorderControls field="itemId" value={item.id} intentPrefix="agenda" label={label} first={first} last={last} />
     </>
   );
 }

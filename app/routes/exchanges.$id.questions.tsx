@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { homeworkDocumentTypes } from "../../db/schema/exchanges";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/Field";
-import { CheckboxField } from "~/exchanges/ExchangeForm";
+import { CheckboxField } from "~/components/Field";
 import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadQuestionsPage, questionsPageAction } from "~/exchanges/questions-page.server";
 import { formatExchangeDate } from "~/exchanges/timing";
 import { useLocale, useT } from "~/utils/i18n";
+import { ReorderControls } from "~/exchanges/ReorderControls";
 
 export const meta: MetaFunction = () => [{ title: "Forberedelse – Medforsker" }];
 
@@ -153,32 +154,7 @@ function QuestionEditor({ question, first, last, index }: { question: Data["ques
           </button>
         </Form>
       </details>
-      <div className="actions exchanges-item-actions">
-        {first ? null : (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="name" value={question.name} />
-            <input type="hidden" name="direction" value="up" />
-            <button type="submit" name="intent" value="question-move" className="button--secondary" aria-label={t("exchanges.moveUpLabel", { what: label })}>
-              {t("exchanges.moveUp")}
-            </button>
-          </Form>
-        )}
-        {last ? null : (
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="name" value={question.name} />
-            <input type="hidden" name="direction" value="down" />
-            <button type="submit" name="intent" value="question-move" className="button--secondary" aria-label={t("exchanges.moveDownLabel", { what: label })}>
-              {t("exchanges.moveDown")}
-            </button>
-          </Form>
-        )}
-        <Form method="post" className="inline-form">
-          <input type="hidden" name="name" value={question.name} />
-          <button type="submit" name="intent" value="question-delete" className="button--secondary" aria-label={t("exchanges.deleteLabel", { what: label })}>
-            {t("exchanges.delete")}
-          </button>
-        </Form>
-      </div>
+      <ReorderControls field="name" value={question.name} intentPrefix="question" label={label} first={first} last={last} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { versionAsOf } from "~/reports/as-of";
 import { formatTimestamp, todayInNorway } from "~/reports/dates";
-import { CheckboxField } from "~/reports/fields";
+import { CheckboxField } from "~/components/Field";
 import { withdrawalSchema } from "~/reports/forms.server";
 import { ownParticipantOr404, participantFacts } from "~/reports/participant-page.server";
 import { withdrawConsent, withdrawalRecordedBy } from "~/reports/participants.server";

@@ -10,7 +10,7 @@ import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { newFormKey } from "~/reports/codes.server";
 import { todayInNorway } from "~/reports/dates";
-import { CheckboxField } from "~/reports/fields";
+import { CheckboxField } from "~/components/Field";
 import { newParticipantSchema } from "~/reports/forms.server";
 import { ParticipantTable } from "~/reports/ParticipantTable";
 import { createParticipant, getReporter, listOwnParticipants } from "~/reports/participants.server";

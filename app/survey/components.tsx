@@ -1,7 +1,6 @@
 // Pieces shared by the survey pages of researchers and job specialists. Browser-safe.
-import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import type { ReactNode } from "react";
-import { TextAreaField, TextField } from "~/components/Field";
+import type { FieldMetadata } from "@conform-to/react";
+import { CheckboxField, TextAreaField, TextField } from "~/components/Field";
 import type { TFunction } from "~/i18n/catalog";
 import type { WaveStatus } from "./waves.server";
 
@@ -10,21 +9,6 @@ type Meta = FieldMetadata<any, any, string[]>;
 
 export function StatusTag({ status, t }: { status: WaveStatus; t: TFunction }) {
   return <span className={`tag survey-status survey-status--${status}`}>{t(`survey.status.${status}`)}</span>;
-}
-
-export function CheckboxField({ meta, label, hint }: { meta: Meta; label: ReactNode; hint?: ReactNode }) {
-  const props = getInputProps(meta, { type: "checkbox", ariaDescribedBy: hint ? `${meta.id}-hint` : undefined });
-  return (
-    <div className="field survey-checkbox">
-      <input {...props} key={props.key} />
-      <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${meta.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /** The fields a researcher sets on a wave (new and edit). */
