@@ -75,7 +75,8 @@ export async function createExport(services: ExportServices, request: ExportRequ
   const exportId = crypto.randomUUID();
   const opened = await openExport(services, request);
   const work = await mkdtemp(path.join(os.tmpdir(), "medforsker-export-"));
-  let writer: PackageWriter | null = null;
+  // Set by write() below, which streams the data file into the package it opens.
+  let writer = null as PackageWriter | null;
   try {
     const { prepared, project, source } = opened;
     const total = prepared.rowCount;
@@ -112,9 +113,13 @@ export async function createExport(services: ExportServices, request: ExportRequ
     // provisional summary (counts from the measuring pass, or generous ones) plus a margin.
     const provisionalResult: FormatResult = { files: [], truncatedValues: 0, neutralisedCells: total * 100, shortened: {} };
     const documentLines = summaryLines(manifestSummary(head(provisional, provisionalResult), request.locale)).length + 6;
+    const fileName = `medforsker-${baseName}-${request.format}-${stamp(now)}.zip`;
+    const target = options.out ?? path.join(packageDir(services.config.dataDir), `${stamp(now)}-${exportId}.zip`);
+    await mkdir(path.dirname(target), { recursive: true });
     let stats = newStats();
-    const write = (w: Record<string, number>) =>
-      format.write({
+    const write = async (w: Record<string, number>) => {
+      writer = await PackageWriter.create(target, now);
+      return format.write({
         dict: localise(prepared.schema, request.locale, fileLabel),
         rows: () => {
           stats = newStats();
@@ -126,35 +131,35 @@ export async function createExport(services: ExportServices, request: ExportRequ
         baseName,
         projectTitle: project.title,
         documentLines,
+        pack: writer,
       });
+    };
     let result = await write(widths);
     if (result.truncatedValues > 0) {
       // The estimated widths were too small for some scrubbed text: measure exactly and write again.
+      await writer!.abort();
       ({ widths } = await measureWidths(opened, progress("measure")));
       result = await write(widths);
       if (result.truncatedValues > 0) throw new Error(`${result.truncatedValues} values did not fit their measured width`);
     }
+    const pack = writer!;
     stats.neutralisedCells = result.neutralisedCells;
     if (stats.rows !== total) throw new Error(`Expected ${total} rows, wrote ${stats.rows}`);
     const finalHead = head(stats, result);
     const steps = finalHead.steps;
     await result.finish?.(manifestSummary(finalHead, request.locale));
 
-    const fileName = `medforsker-${baseName}-${request.format}-${stamp(now)}.zip`;
-    const target = options.out ?? path.join(packageDir(services.config.dataDir), `${stamp(now)}-${exportId}.zip`);
-    await mkdir(path.dirname(target), { recursive: true });
-    writer = await PackageWriter.create(target, now);
     const files: ManifestFile[] = [];
-    for (const f of result.files) files.push({ ...(await writer.addFile(f.path, path.join(work, f.path))), description: f.description });
+    for (const f of result.files) files.push({ ...(f.streamed ? await f.streamed.close() : await pack.addFile(f.path, path.join(work, f.path))), description: f.description });
     for (const locale of ["nb", "en"] as const) {
       const heading = `${prepared.schema.title[locale]} – ${project.title}`;
-      const packed = await writer.addText(CODEBOOK_FILES[locale], codebookMarkdown(prepared.schema, locale, heading, steps));
+      const packed = await pack.addText(CODEBOOK_FILES[locale], codebookMarkdown(prepared.schema, locale, heading, steps));
       files.push({ ...packed, description: { nb: `Kodebok (${locale === "nb" ? "bokmål" : "engelsk"})`, en: `Codebook (${locale === "nb" ? "Norwegian" : "English"})` } });
     }
     const manifest: Manifest = { ...finalHead, files };
-    const manifestFile = await writer.addText("manifest.json", JSON.stringify(manifest, null, 2) + "\n");
-    await writer.addText("manifest.txt", manifestText(manifest, request.locale));
-    const zip = await writer.close();
+    const manifestFile = await pack.addText("manifest.json", JSON.stringify(manifest, null, 2) + "\n");
+    await pack.addText("manifest.txt", manifestText(manifest, request.locale));
+    const zip = await pack.close();
     writer = null;
 
     const stored = options.out ? null : path.relative(packageDir(services.config.dataDir), target);

@@ -2,7 +2,7 @@
 // reviews of the proposed free-text redactions. The audit log (core) records both as well; these
 // tables keep what the export centre needs to list, re-download and reuse them.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { projects, users } from "./core";
 
 const now = sql`(unixepoch())`;
@@ -56,4 +56,22 @@ export const exportReviews = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [uniqueIndex("export_reviews_request").on(t.requestKey), index("export_reviews_project_dataset").on(t.projectId, t.dataset, t.id)],
+);
+
+/**
+ * The longest text answer ever stored per project, answer table and variable, in UTF-8 bytes. It
+ * is kept by triggers on the answer tables (migration 0002), so a large export sizes its .sav
+ * string widths from a handful of rows instead of reading every answer twice. Only ever grows:
+ * an upper bound for any subset of the rows, which is all the width needs.
+ */
+export const textExtents = sqliteTable(
+  "text_extents",
+  {
+    /** The answer table, e.g. log_notes. */
+    source: text("source").notNull(),
+    projectId: integer("project_id").notNull(),
+    variable: text("variable").notNull(),
+    maxBytes: integer("max_bytes").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.projectId, t.variable] })],
 );

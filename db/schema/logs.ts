@@ -42,7 +42,9 @@ export const logNotes = sqliteTable(
   (t) => [
     uniqueIndex("log_notes_author_key").on(t.authorId, t.clientKey),
     index("log_notes_author_month").on(t.authorId, t.month, t.date),
-    index("log_notes_project_month").on(t.projectId, t.month),
+    // Covers the export's first look at the notes (count per person, month and form version)
+    // without reading the notes themselves.
+    index("log_notes_project_month").on(t.projectId, t.month, t.authorId, t.instrumentVersion),
   ],
 );
 

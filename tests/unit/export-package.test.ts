@@ -1,5 +1,6 @@
 // The package writer: a zip that unzip tools and fflate read back, stored and deflated entries,
-// SHA-256 of each file (on a worker thread for large ones) and CRC-32 from zlib.
+// files streamed in and patched in place, SHA-256 of each file (on a worker thread for large
+// ones) and CRC-32 from zlib.
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -38,6 +39,32 @@ describe("the package writer", () => {
     expect(zip.length).toBeGreaterThan(big.length);
     expect(zip.length).toBeLessThan(big.length + small.length / 2);
     // unzip (Info-ZIP) checks every CRC-32.
+    const test = spawnSync("unzip", ["-t", zipFile], { encoding: "utf8" });
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+    expect(test.stdout).toContain("No errors detected");
+  });
+
+  it("streams a file into the zip, rewrites bytes of it, and hashes it as it finally is", async () => {
+    const zipFile = path.join(dir, "streamed.zip");
+    const writer = await PackageWriter.create(zipFile);
+    await writer.addText("first.txt", "før\n");
+    const entry = writer.openStream("data.sav");
+    const parts = [crypto.randomBytes(5 * 1024 * 1024), Buffer.from("RESERVED-PLACE"), crypto.randomBytes(20 * 1024 * 1024)];
+    for (const part of parts) await entry.write(part);
+    await expect(writer.addText("too-early.txt", "x")).rejects.toThrow(/still open/);
+    const final = Buffer.concat(parts);
+    const at = final.indexOf("RESERVED-PLACE");
+    await entry.patch(at, Buffer.from("written-after!"));
+    final.write("written-after!", at);
+    await expect(entry.patch(final.length - 2, Buffer.from("xyz"))).rejects.toThrow(/out of range/);
+    const packed = await entry.close();
+    expect(packed).toEqual({ path: "data.sav", bytes: final.length, sha256: sha(final) });
+    await writer.addText("after.txt", "etter\n");
+    await writer.close();
+
+    const entries = unzipSync(readFileSync(zipFile));
+    expect(Object.keys(entries)).toEqual(["first.txt", "data.sav", "after.txt"]);
+    expect(sha(entries["data.sav"])).toBe(sha(final));
     const test = spawnSync("unzip", ["-t", zipFile], { encoding: "utf8" });
     expect(test.status, test.stdout + test.stderr).toBe(0);
     expect(test.stdout).toContain("No errors detected");

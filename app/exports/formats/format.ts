@@ -4,6 +4,7 @@
 import type { Localized } from "~/i18n/locale";
 import type { FormatId } from "../datasets";
 import type { Row } from "../dictionary";
+import type { StreamedEntry } from "../package.server";
 import type { ExportDictionary } from "../schema";
 
 export interface FormatInput {
@@ -21,11 +22,15 @@ export interface FormatInput {
   readonly projectTitle: string;
   /** Document lines to reserve for the manifest summary (.sav), from a provisional summary. */
   readonly documentLines?: number;
+  /** The package, for a format that streams its data file into it instead of writing to `dir`. */
+  readonly pack?: { openStream(name: string): StreamedEntry };
 }
 
 export interface WrittenFile {
   readonly path: string;
   readonly description: Localized;
+  /** Set when the file went into the package as it was written (FormatInput.pack). */
+  readonly streamed?: StreamedEntry;
 }
 
 export interface FormatResult {

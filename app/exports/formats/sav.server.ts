@@ -1,12 +1,14 @@
 // Format "sav": the native SPSS system file from our streaming writer (spss/sav-writer.server.ts),
-// UTF-8, bytecode-compressed. The manifest summary goes into the document record; since that
-// record comes before the data and the counts are known only after it, the writer gets a block
-// of reserved document lines that is filled in place once the rows are written.
+// UTF-8, bytecode-compressed, streamed straight into the package when the pipeline offers it.
+// The manifest summary goes into the document record; since that record comes before the data
+// and the counts are known only after it, the writer gets a block of reserved document lines
+// that is filled in place once the rows are written.
 import crypto from "node:crypto";
 import { open } from "node:fs/promises";
 import path from "node:path";
 import { DOCUMENT_LINE_BYTES, nfc, utf8Length, utf8Wrap } from "../dictionary";
-import { writeSavFile } from "../spss/sav-writer.server";
+import type { StreamedEntry } from "../package.server";
+import { encodeSav, writeSavFile, type SavResult } from "../spss/sav-writer.server";
 import type { ExportFormat, FormatInput, FormatResult } from "./format";
 
 /** Document lines reserved when the caller does not say; a longer summary is cut with a pointer to manifest.txt. */
@@ -57,11 +59,36 @@ async function patchDocuments(file: string, marker: string, lines: readonly stri
     await handle.read(head, 0, head.length, 0);
     const at = head.indexOf(Buffer.from(marker, "latin1"));
     if (at < 0) throw new Error("reserved document lines not found in the .sav");
-    const block = Buffer.alloc(lines.length * DOCUMENT_LINE_BYTES, 0x20);
-    lines.forEach((line, i) => block.write(line, i * DOCUMENT_LINE_BYTES, DOCUMENT_LINE_BYTES, "utf8"));
-    await handle.write(block, 0, block.length, at);
+    await handle.write(documentBlock(lines), 0, lines.length * DOCUMENT_LINE_BYTES, at);
   } finally {
     await handle.close();
+  }
+}
+
+function documentBlock(lines: readonly string[]): Buffer {
+  const block = Buffer.alloc(lines.length * DOCUMENT_LINE_BYTES, 0x20);
+  lines.forEach((line, i) => block.write(line, i * DOCUMENT_LINE_BYTES, DOCUMENT_LINE_BYTES, "utf8"));
+  return block;
+}
+
+/** Streams the .sav into the package; returns where the marker (the reserved documents) landed. */
+async function streamInto(entry: StreamedEntry, chunks: AsyncGenerator<Uint8Array, SavResult>, marker: string): Promise<{ result: SavResult; markerAt: number }> {
+  const needle = Buffer.from(marker, "latin1");
+  let markerAt = -1;
+  let offset = 0;
+  for (;;) {
+    const step = await chunks.next();
+    if (step.done) {
+      if (markerAt < 0) throw new Error("reserved document lines not found in the .sav");
+      return { result: step.value, markerAt };
+    }
+    // The dictionary, documents included, comes as the first chunk.
+    if (markerAt < 0 && offset < SEARCH_BYTES) {
+      const at = Buffer.from(step.value.buffer, step.value.byteOffset, step.value.byteLength).indexOf(needle);
+      if (at >= 0) markerAt = offset + at;
+    }
+    offset += step.value.length;
+    await entry.write(step.value);
   }
 }
 
@@ -74,21 +101,31 @@ export const savFormat: ExportFormat = {
   },
   async write(input: FormatInput): Promise<FormatResult> {
     const file = `${input.baseName}.sav`;
-    const full = path.join(input.dir, file);
     const marker = `MEDFORSKER-DOCUMENTS-${crypto.randomBytes(8).toString("hex")}`;
     const count = Math.max(2, input.documentLines ?? SAV_DOCUMENT_LINES);
     const reserved = [marker, ...Array<string>(count - 1).fill("")];
-    const result = await writeSavFile(full, { ...input.dict, documents: [reserved.join("\n")] }, input.rows(), {
-      stringWidths: { ...input.widths },
-      caseCount: input.rowCount,
-      compression: "bytecode",
-    });
+    const dict = { ...input.dict, documents: [reserved.join("\n")] };
+    const options = { stringWidths: { ...input.widths }, caseCount: input.rowCount, compression: "bytecode" as const };
+    const more = input.dict.locale === "nb" ? "… (resten står i manifest.txt)" : "… (the rest is in manifest.txt)";
+    const description = { nb: "SPSS-datafil", en: "SPSS data file" };
+    if (input.pack) {
+      // Straight into the package: the rows are written once, and the documents in place.
+      const entry = input.pack.openStream(file);
+      const { result, markerAt } = await streamInto(entry, encodeSav(dict, input.rows(), options), marker);
+      return {
+        files: [{ path: file, description, streamed: entry }],
+        truncatedValues: result.truncatedValues,
+        neutralisedCells: 0,
+        finish: (summary) => entry.patch(markerAt, documentBlock(documentLines(summary, count, more))),
+      };
+    }
+    const full = path.join(input.dir, file);
+    const result = await writeSavFile(full, dict, input.rows(), options);
     return {
-      files: [{ path: file, description: { nb: "SPSS-datafil", en: "SPSS data file" } }],
+      files: [{ path: file, description }],
       truncatedValues: result.truncatedValues,
       neutralisedCells: 0,
-      finish: (summary) =>
-        patchDocuments(full, marker, documentLines(summary, count, input.dict.locale === "nb" ? "… (resten står i manifest.txt)" : "… (the rest is in manifest.txt)")),
+      finish: (summary) => patchDocuments(full, marker, documentLines(summary, count, more)),
     };
   },
 };

@@ -75,15 +75,15 @@ export const INSTRUMENT_VERSION: SchemaVariable = {
 export const PSEUDONYM_WIDTH = 24;
 
 /**
- * Upper estimates of the UTF-8 bytes of JSON text answers after scrubbing: the longest stored
- * value plus room for markers longer than what they replace. The writers check the estimate;
- * an export whose scrubbed text does not fit is measured exactly and written again.
+ * Upper estimates of the UTF-8 bytes of text answers after scrubbing: the longest value ever
+ * stored in the project (text_extents, kept by triggers), plus room for markers longer than what
+ * they replace. The writers check the estimate; an export whose scrubbed text does not fit is
+ * measured exactly and written again.
  */
-export function estimateTextWidths(sqlite: Sqlite, fromWhere: string, params: unknown[], column: string, names: readonly string[]): Record<string, number> {
-  if (!names.length) return {};
-  const select = names.map((n, i) => `max(length(CAST(${column} ->> '$."${n}"' AS BLOB))) AS w${i}`).join(", ");
-  const row = sqlite.prepare(`SELECT ${select} ${fromWhere}`).get(...params) as Record<string, number | null>;
-  return Object.fromEntries(names.map((n, i) => [n, withHeadroom(row[`w${i}`] ?? 0)]));
+export function extentWidths(sqlite: Sqlite, source: "log_notes", projectId: number, names: readonly string[]): Record<string, number> {
+  const stored = sqlite.prepare("SELECT variable, max_bytes AS bytes FROM text_extents WHERE source = ? AND project_id = ?").all(source, projectId) as { variable: string; bytes: number }[];
+  const longest = new Map(stored.map((e) => [e.variable, e.bytes]));
+  return Object.fromEntries(names.map((n) => [n, withHeadroom(longest.get(n) ?? 0)]));
 }
 
 export function withHeadroom(bytes: number): number {
