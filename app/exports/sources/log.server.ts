@@ -15,6 +15,9 @@ import { CASE_VARIABLES, caseChoices, caseVariables, projectStructure, setCaseVa
 import { inList, type DatasetSource, type ExportScope, type Pass, type PreparedDataset, type SourceContext } from "./source.server";
 
 export const LOG_INSTRUMENT = "log-entry";
+/** author, case project, month, instrument version, answers (JSON), id */
+type StoredNote = [number, number, string, number, string, number];
+const PAGE_ROWS = 1000;
 const TITLE: Localized = { nb: "Loggnotater", en: "Log notes" };
 const JS = "js";
 
@@ -112,13 +115,23 @@ export const logSource: DatasetSource = {
     };
     // Answers are parsed here rather than by SQLite's ->> per variable: one JSON.parse a note is
     // cheaper than seven extractions, and the stored JSON is the app's own.
-    const columns = `SELECT n.author_id, n.case_project_id, n.month, n.instrument_version, n.answers${sql}`;
+    const columns = `SELECT n.author_id, n.case_project_id, n.month, n.instrument_version, n.answers, n.id${sql.replace("WHERE n.project_id", "WHERE +n.project_id")}`;
     // Documents need person, month, date order: the (author, month, date) index gives it. Other
     // formats get the notes in the order they were written, a plain walk of the table that is a
-    // fifth cheaper than sorting by month (maaned is in every row for that). "+n.project_id"
-    // keeps SQLite off the project index, which would give neither order.
-    const inDocumentOrder = reader.sqlite.prepare(`${columns.replace("WHERE n.project_id", "WHERE +n.project_id")} ORDER BY n.author_id, n.month, n.date, n.id`).raw();
-    const inStorageOrder = reader.sqlite.prepare(`${columns.replace("WHERE n.project_id", "WHERE +n.project_id")} ORDER BY n.id`).raw();
+    // fifth cheaper than sorting by month (maaned is in every row for that), read a page at a
+    // time (all() of a page costs less than iterate() row by row). "+n.project_id" keeps SQLite
+    // off the project index, which would give neither order.
+    const inDocumentOrder = reader.sqlite.prepare(`${columns} ORDER BY n.author_id, n.month, n.date, n.id`).raw();
+    const inStorageOrder = reader.sqlite.prepare(`${columns} AND n.id > ? ORDER BY n.id LIMIT ${PAGE_ROWS}`).raw();
+    function* notes(grouped: boolean): Iterable<StoredNote> {
+      if (grouped) return yield* inDocumentOrder.iterate(...params) as Iterable<StoredNote>;
+      for (let after = 0; ; ) {
+        const page = inStorageOrder.all(...params, after) as StoredNote[];
+        yield* page;
+        if (page.length < PAGE_ROWS) return;
+        after = page[page.length - 1][5];
+      }
+    }
 
     return {
       schema,
@@ -128,9 +141,7 @@ export const logSource: DatasetSource = {
       description: [scope.from ?? "…", scope.to ?? "…"].join(" – "),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
-        const statement = pass.grouped ? inDocumentOrder : inStorageOrder;
-        for (const note of statement.iterate(...params) as Iterable<[number, number, string, number, string]>) {
-          const [author, caseProject, month, version, json] = note;
+        for (const [author, caseProject, month, version, json] of notes(pass.grouped ?? false)) {
           if (!submitted.has(`${author} ${month}`)) continue;
           const answers = JSON.parse(json) as Record<string, string | number | null>;
           const row: Row = { nr: ++nr };
