@@ -3,7 +3,7 @@
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { sessions, users, type Role } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import type { DbOrTx } from "../../db/connection.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_SECONDS = 7 * 24 * 3600;

@@ -1,16 +1,23 @@
 // "Log in again and keep what you typed", shared by the log, the participant reports and the
 // exchanges. A form posted after the session ended comes back as a 401 whose data carries the
-// typed values (each capability's reauth helper decides which); this boundary shows a login
-// form that posts them again with the credentials, so the save completes without JavaScript.
-// Any other error reads as on every page.
+// typed values (auth/reauth.server.ts); this boundary shows a login form that posts them again
+// with the credentials, so the save completes without JavaScript. Any other error reads as on
+// every page.
 import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/utils/i18n";
 
+/** The data of the 401 (auth/reauth.server.ts makes it). */
 export interface ReauthPayload {
+  readonly reauth: true;
   readonly values: Readonly<Record<string, string>>;
   readonly email: string;
   readonly error: string | null;
+}
+
+// Defined here, not in the .server module: this one also runs in the browser.
+export function isReauthPayload(value: unknown): value is ReauthPayload {
+  return typeof value === "object" && value !== null && (value as { reauth?: unknown }).reauth === true;
 }
 
 interface ReauthText {
@@ -19,7 +26,7 @@ interface ReauthText {
   submit: MessageKey;
 }
 
-export function ReauthForm({ payload, text, className = "" }: { payload: ReauthPayload; text: ReauthText; className?: string }) {
+function ReauthForm({ payload, text, className = "" }: { payload: ReauthPayload; text: ReauthText; className?: string }) {
   const t = useT();
   return (
     <div className={`narrow ${className}`.trim()}>
@@ -52,12 +59,12 @@ export function ReauthForm({ payload, text, className = "" }: { payload: ReauthP
   );
 }
 
-/** An error boundary that turns a capability's 401 re-login payload into the form above. */
-export function makeReauthBoundary<P extends ReauthPayload>(isReauth: (value: unknown) => value is P, text: ReauthText, className?: string) {
+/** An error boundary that turns the 401 re-login payload into the form above, in a capability's words. */
+export function makeReauthBoundary(text: ReauthText, className?: string) {
   return function ReauthBoundary() {
     const error = useRouteError();
     const t = useT();
-    if (isRouteErrorResponse(error) && error.status === 401 && isReauth(error.data)) {
+    if (isRouteErrorResponse(error) && error.status === 401 && isReauthPayload(error.data)) {
       return <ReauthForm payload={error.data} text={text} className={className} />;
     }
     let title = t("error.generic");

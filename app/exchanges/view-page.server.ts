@@ -24,7 +24,7 @@ import {
 } from "./participation.server";
 import { exchangeHead } from "./exchanges.server";
 import { compiledPreparation } from "./questions.server";
-import { reauthenticate, reauthResponse } from "./reauth.server";
+import { reauthenticate, reauthResponse } from "~/auth/reauth.server";
 import { todayInNorway } from "./timing";
 
 
@@ -76,7 +76,7 @@ export async function viewPageAction({ request, context, params }: ActionFunctio
   let intent = formData.get("intent");
   if (!user) {
     if (intent !== "reauth") throw reauthResponse(formData);
-    ({ user, cookie } = await reauthenticate(context, formData, t));
+    ({ user, cookie } = await reauthenticate(context, formData, t, "exchanges.reauth.missing"));
     intent = formData.get("resumeIntent");
   }
   if (user.role === "researcher") throw forbidden();

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { forbidden, notFound, requireUser } from "~/auth/permissions.server";
 import { getTranslator } from "~/i18n/locale.server";
-import { getLogAuthor, reauthenticate, requireLogWriter, withCookie, type LogAuthor } from "./author.server";
+import { withCookie } from "~/auth/reauth.server";
+import { getLogAuthor, reauthenticateWriter, requireLogWriter, type LogAuthor } from "./author.server";
 import { draftForNote, draftValuesFrom, isDraftKey, newDraftKey, saveDraft } from "./drafts.server";
 import { deleteNoteSchema } from "./forms.server";
 import { logInstrument } from "./instrument.server";
@@ -60,7 +61,7 @@ export async function editPageAction(request: Request, context: AppLoadContext, 
   const intent = formData.get("intent");
   const i18n = await getTranslator(request, context);
   if (intent === "reauth") {
-    const { author, cookie } = await reauthenticate(context, formData, i18n.t);
+    const { author, cookie } = await reauthenticateWriter(context, formData, i18n.t);
     const resume = formData.get("resumeIntent");
     if (resume === "save-note" || resume === "save-draft") return save(context, author, id, formData, resume, i18n, cookie);
     return withCookie(redirect(`/log/notes/${id}`), cookie);

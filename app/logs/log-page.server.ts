@@ -6,8 +6,9 @@ import { forbidden, requireUser } from "~/auth/permissions.server";
 import { getTranslator } from "~/i18n/locale.server";
 import type { TFunction } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locale";
-import { getLogAuthor, reauthenticate, requireLogWriter, withCookie, type LogAuthor } from "./author.server";
-import { deleteDraft, draftValuesFrom, getDraft, isDraftKey, listNewNoteDrafts, newDraftKey, saveDraft } from "./drafts.server";
+import { withCookie } from "~/auth/reauth.server";
+import { getLogAuthor, reauthenticateWriter, requireLogWriter, type LogAuthor } from "./author.server";
+import { deleteDraft, draftValuesFrom, isDraftKey, listNewNoteDrafts, newDraftKey, saveDraft } from "./drafts.server";
 import { submitMonthSchema } from "./forms.server";
 import { logInstrument } from "./instrument.server";
 import { addMonths, currentMonth, formatTimestamp, isMonth, todayInNorway } from "./months";
@@ -107,7 +108,7 @@ export async function logPageAction(request: Request, context: AppLoadContext) {
   const intent = formData.get("intent");
   const { locale, t } = await getTranslator(request, context);
   if (intent === "reauth") {
-    const { author, cookie } = await reauthenticate(context, formData, t);
+    const { author, cookie } = await reauthenticateWriter(context, formData, t);
     const ctx = { context, author, formData, locale, t };
     const resume = formData.get("resumeIntent");
     if (resume === "save-note") return saveNote(ctx, cookie);

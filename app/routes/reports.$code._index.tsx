@@ -4,7 +4,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import { requireReportWriter, withCookie } from "~/reports/reauth.server";
+import { withCookie } from "~/auth/reauth.server";
+import { requireReportWriter } from "~/reports/reauth.server";
 import { ReportErrorBoundary } from "~/reports/ReportErrorBoundary";
 import { getTranslator } from "~/i18n/locale.server";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
