@@ -7,6 +7,7 @@ import { ExchangeDetailsFields } from "~/exchanges/ExchangeForm";
 import { DateText, ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadPlanPage, planPageAction } from "~/exchanges/plan-page.server";
 import { useT } from "~/utils/i18n";
+import { AddItemCard, CopyFromForm, EditItemDetails, type ItemFields } from "~/exchanges/ItemForms";
 import { ReorderControls } from "~/exchanges/ReorderControls";
 
 export const meta: MetaFunction = () => [{ title: "Planlegging av erfaringsutveksling – Medforsker" }];
@@ -78,32 +79,18 @@ export default function PlanExchange() {
         ) : (
           <p className="muted">{t("exchanges.agenda.empty")}</p>
         )}
-        <AddAgendaItem addKey={data.addKey} />
+        <AddItemCard intent="agenda-add" title={t("exchanges.agenda.add")} hidden={{ clientKey: data.addKey }}>
+          {(fields) => <AgendaFields fields={fields} />}
+        </AddItemCard>
         {data.copySources.length ? (
-          <Form method="post" className="exchanges-copy">
-            <div className="field">
-              <label htmlFor="agenda-copy-from">{t("exchanges.plan.copyFrom")}</label>
-              <span className="hint" id="agenda-copy-hint">
-                {t("exchanges.plan.copyHint")}
-              </span>
-              <select id="agenda-copy-from" name="from" aria-describedby={copyError ? "agenda-copy-hint agenda-copy-error" : "agenda-copy-hint"} aria-invalid={copyError ? true : undefined} required>
-                <option value="">{t("v.choose")}</option>
-                {data.copySources.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {exchangeTitle(t, s)} – {s.date} – {s.theme.slice(0, 60)}
-                  </option>
-                ))}
-              </select>
-              {copyError ? (
-                <p className="field-error" id="agenda-copy-error">
-                  {copyError}
-                </p>
-              ) : null}
-            </div>
-            <button type="submit" name="intent" value="agenda-copy" className="button--secondary">
-              {t("exchanges.plan.copySubmit")}
-            </button>
-          </Form>
+          <CopyFromForm
+            intent="agenda-copy"
+            label={t("exchanges.plan.copyFrom")}
+            hint={t("exchanges.plan.copyHint")}
+            submit={t("exchanges.plan.copySubmit")}
+            options={data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${s.date} – ${s.theme.slice(0, 60)}` }))}
+            error={copyError}
+          />
         ) : null}
         <p>
           <Link to={`/exchanges/${e.id}/agenda`}>{t("exchanges.agenda.printLink")}</Link> · <DateText date={e.date} approximate={e.dateIsApproximate} />
@@ -113,7 +100,7 @@ export default function PlanExchange() {
   );
 }
 
-function AgendaFields({ fields }: { fields: ReturnType<typeof useForm<Record<string, string>>>[1] }) {
+function AgendaFields({ fields }: { fields: ItemFields }) {
   const t = useT();
   return (
     <>
@@ -128,13 +115,6 @@ function AgendaFields({ fields }: { fields: ReturnType<typeof useForm<Record<str
 
 function AgendaItemEditor({ item, first, last }: { item: AgendaItem; first: boolean; last: boolean }) {
   const t = useT();
-  const actionData = useActionData<typeof action>();
-  const mine = actionData?.intent === "agenda-update" && actionData.itemId === item.id;
-  const [form, fields] = useForm<Record<string, string>>({
-    id: `agenda-${item.id}`,
-    lastResult: mine ? actionData.result : undefined,
-    defaultValue: { time: item.time ?? "", title: item.title, description: item.description, leader: item.leader, kind: item.kind },
-  });
   const label = `${item.position}. ${item.title}`;
   return (
     <>
@@ -142,43 +122,18 @@ function AgendaItemEditor({ item, first, last }: { item: AgendaItem; first: bool
       <p className="muted">
         {[item.time, t(`exchanges.kind.${item.kind}`), item.leader].filter(Boolean).join(" · ")}
       </p>
-      {/* Closed until wanted (no JavaScript needed); open when the last save of this item failed. */}
-      <details className="exchanges-edit" open={mine}>
-        <summary>
-          {t("exchanges.edit")} <span className="visually-hidden">{label}</span>
-        </summary>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
-          <input type="hidden" name="itemId" value={item.id} />
-          <AgendaFields fields={fields} />
-          <button type="submit" name="intent" value="agenda-update">
-            {t("exchanges.agenda.save")}
-          </button>
-        </Form>
-      </details>
+      <EditItemDetails
+        intent="agenda-update"
+        formId={`agenda-${item.id}`}
+        keyField="itemId"
+        keyValue={item.id}
+        label={label}
+        save={t("exchanges.agenda.save")}
+        defaultValue={{ time: item.time ?? "", title: item.title, description: item.description, leader: item.leader, kind: item.kind }}
+      >
+        {(fields) => <AgendaFields fields={fields} />}
+      </EditItemDetails>
       <ReorderControls field="itemId" value={item.id} intentPrefix="agenda" label={label} first={first} last={last} />
     </>
-  );
-}
-
-function AddAgendaItem({ addKey }: { addKey: string }) {
-  const t = useT();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<Record<string, string>>({
-    id: "agenda-add",
-    lastResult: actionData?.intent === "agenda-add" ? actionData.result : undefined,
-  });
-  return (
-    <section aria-labelledby="agenda-add-heading" className="card exchanges-add">
-      <h3 id="agenda-add-heading">{t("exchanges.agenda.add")}</h3>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="clientKey" value={addKey} />
-        <AgendaFields fields={fields} />
-        <button type="submit" name="intent" value="agenda-add">
-          {t("exchanges.agenda.add")}
-        </button>
-      </Form>
-    </section>
   );
 }

@@ -1,13 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { homeworkDocumentTypes } from "../../db/schema/exchanges";
-import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/Field";
-import { CheckboxField } from "~/components/Field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/Field";
 import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadQuestionsPage, questionsPageAction } from "~/exchanges/questions-page.server";
 import { formatExchangeDate } from "~/exchanges/timing";
 import { useLocale, useT } from "~/utils/i18n";
+import { AddItemCard, CopyFromForm, EditItemDetails, type ItemFields } from "~/exchanges/ItemForms";
 import { ReorderControls } from "~/exchanges/ReorderControls";
 
 export const meta: MetaFunction = () => [{ title: "Forberedelse – Medforsker" }];
@@ -16,7 +15,6 @@ export const loader = (args: LoaderFunctionArgs) => loadQuestionsPage(args);
 export const action = (args: ActionFunctionArgs) => questionsPageAction(args);
 
 type Data = ReturnType<typeof useLoaderData<typeof loader>>;
-type Fields = ReturnType<typeof useForm<Record<string, string>>>[1];
 
 export default function ExchangeQuestions() {
   const t = useT();
@@ -54,38 +52,17 @@ export default function ExchangeQuestions() {
         ) : (
           <p>{t("exchanges.questions.none")}</p>
         )}
-        <AddQuestion />
-        <Form method="post" className="exchanges-copy">
-          <div className="field">
-            <label htmlFor="question-copy-from">{t("exchanges.questions.copyFrom")}</label>
-            <span className="hint" id="question-copy-hint">
-              {t("exchanges.questions.copyHint")}
-            </span>
-            <select
-              id="question-copy-from"
-              name="from"
-              required
-              aria-describedby={copyError ? "question-copy-hint question-copy-error" : "question-copy-hint"}
-              aria-invalid={copyError ? true : undefined}
-            >
-              <option value="">{t("v.choose")}</option>
-              <option value="template">{t("exchanges.questions.template")}</option>
-              {data.copySources.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {exchangeTitle(t, s)} – {s.date}
-                </option>
-              ))}
-            </select>
-            {copyError ? (
-              <p className="field-error" id="question-copy-error">
-                {copyError}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" name="intent" value="question-copy" className="button--secondary">
-            {t("exchanges.questions.copySubmit")}
-          </button>
-        </Form>
+        <AddItemCard intent="question-add" title={t("exchanges.questions.add")}>
+          {(fields) => <QuestionFields fields={fields} />}
+        </AddItemCard>
+        <CopyFromForm
+          intent="question-copy"
+          label={t("exchanges.questions.copyFrom")}
+          hint={t("exchanges.questions.copyHint")}
+          submit={t("exchanges.questions.copySubmit")}
+          options={[{ value: "template", label: t("exchanges.questions.template") }, ...data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${s.date}` }))]}
+          error={copyError}
+        />
       </section>
 
       <section aria-labelledby="homework">
@@ -104,13 +81,15 @@ export default function ExchangeQuestions() {
         ) : (
           <p className="muted">{t("exchanges.homework.none")}</p>
         )}
-        <AddHomework homeworkKey={data.homeworkKey} />
+        <AddItemCard intent="homework-add" title={t("exchanges.homework.add")} hidden={{ clientKey: data.homeworkKey }}>
+          {(fields) => <HomeworkFields fields={fields} />}
+        </AddItemCard>
       </section>
     </>
   );
 }
 
-function QuestionFields({ fields }: { fields: Fields }) {
+function QuestionFields({ fields }: { fields: ItemFields }) {
   const t = useT();
   return (
     <>
@@ -123,13 +102,6 @@ function QuestionFields({ fields }: { fields: Fields }) {
 
 function QuestionEditor({ question, first, last, index }: { question: Data["questions"][number]; first: boolean; last: boolean; index: number }) {
   const t = useT();
-  const actionData = useActionData<typeof action>();
-  const mine = actionData?.intent === "question-update" && actionData.name === question.name;
-  const [form, fields] = useForm<Record<string, string>>({
-    id: `question-${question.name}`,
-    lastResult: mine ? actionData.result : undefined,
-    defaultValue: { labelNb: question.label.nb, labelEn: question.label.en, required: question.required ? "on" : "" },
-  });
   const label = t("exchanges.questions.numbered", { number: index });
   return (
     <>
@@ -141,46 +113,23 @@ function QuestionEditor({ question, first, last, index }: { question: Data["ques
         {question.label.en}
       </p>
       {question.required ? <p className="tag">{t("exchanges.questions.required")}</p> : null}
-      <details className="exchanges-edit" open={mine}>
-        <summary>
-          {t("exchanges.edit")} <span className="visually-hidden">{label}</span>
-        </summary>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
-          <input type="hidden" name="name" value={question.name} />
-          <QuestionFields fields={fields} />
-          <button type="submit" name="intent" value="question-update">
-            {t("exchanges.questions.save")}
-          </button>
-        </Form>
-      </details>
+      <EditItemDetails
+        intent="question-update"
+        formId={`question-${question.name}`}
+        keyField="name"
+        keyValue={question.name}
+        label={label}
+        save={t("exchanges.questions.save")}
+        defaultValue={{ labelNb: question.label.nb, labelEn: question.label.en, required: question.required ? "on" : "" }}
+      >
+        {(fields) => <QuestionFields fields={fields} />}
+      </EditItemDetails>
       <ReorderControls field="name" value={question.name} intentPrefix="question" label={label} first={first} last={last} />
     </>
   );
 }
 
-function AddQuestion() {
-  const t = useT();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<Record<string, string>>({
-    id: "question-add",
-    lastResult: actionData?.intent === "question-add" ? actionData.result : undefined,
-  });
-  return (
-    <section aria-labelledby="question-add-heading" className="card exchanges-add">
-      <h3 id="question-add-heading">{t("exchanges.questions.add")}</h3>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
-        <QuestionFields fields={fields} />
-        <button type="submit" name="intent" value="question-add">
-          {t("exchanges.questions.add")}
-        </button>
-      </Form>
-    </section>
-  );
-}
-
-function HomeworkFields({ fields }: { fields: Fields }) {
+function HomeworkFields({ fields }: { fields: ItemFields }) {
   const t = useT();
   return (
     <>
@@ -200,13 +149,6 @@ function HomeworkFields({ fields }: { fields: Fields }) {
 function HomeworkEditor({ homework }: { homework: Data["homework"][number] }) {
   const t = useT();
   const locale = useLocale();
-  const actionData = useActionData<typeof action>();
-  const mine = actionData?.intent === "homework-update" && actionData.itemId === homework.id;
-  const [form, fields] = useForm<Record<string, string>>({
-    id: `homework-${homework.id}`,
-    lastResult: mine ? actionData.result : undefined,
-    defaultValue: { title: homework.title, description: homework.description, documentType: homework.documentType, deadline: homework.deadline ?? "" },
-  });
   return (
     <>
       <h3>{homework.title}</h3>
@@ -214,19 +156,17 @@ function HomeworkEditor({ homework }: { homework: Data["homework"][number] }) {
         {t(`exchanges.documentType.${homework.documentType}`)}
         {homework.deadline ? ` · ${t("exchanges.homework.deadline", { date: formatExchangeDate(homework.deadline, false, locale, t) })}` : ""}
       </p>
-      <details className="exchanges-edit" open={mine}>
-        <summary>
-          {t("exchanges.edit")} <span className="visually-hidden">{homework.title}</span>
-        </summary>
-        <Form method="post" {...getFormProps(form)}>
-          <FormErrors errors={form.errors} />
-          <input type="hidden" name="itemId" value={homework.id} />
-          <HomeworkFields fields={fields} />
-          <button type="submit" name="intent" value="homework-update">
-            {t("exchanges.homework.save")}
-          </button>
-        </Form>
-      </details>
+      <EditItemDetails
+        intent="homework-update"
+        formId={`homework-${homework.id}`}
+        keyField="itemId"
+        keyValue={homework.id}
+        label={homework.title}
+        save={t("exchanges.homework.save")}
+        defaultValue={{ title: homework.title, description: homework.description, documentType: homework.documentType, deadline: homework.deadline ?? "" }}
+      >
+        {(fields) => <HomeworkFields fields={fields} />}
+      </EditItemDetails>
       <Form method="post" className="actions">
         <input type="hidden" name="itemId" value={homework.id} />
         <button type="submit" name="intent" value="homework-delete" className="button--secondary" aria-label={t("exchanges.deleteLabel", { what: homework.title })}>
@@ -234,27 +174,5 @@ function HomeworkEditor({ homework }: { homework: Data["homework"][number] }) {
         </button>
       </Form>
     </>
-  );
-}
-
-function AddHomework({ homeworkKey }: { homeworkKey: string }) {
-  const t = useT();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm<Record<string, string>>({
-    id: "homework-add",
-    lastResult: actionData?.intent === "homework-add" ? actionData.result : undefined,
-  });
-  return (
-    <section aria-labelledby="homework-add-heading" className="card exchanges-add">
-      <h3 id="homework-add-heading">{t("exchanges.homework.add")}</h3>
-      <Form method="post" {...getFormProps(form)}>
-        <FormErrors errors={form.errors} />
-        <input type="hidden" name="clientKey" value={homeworkKey} />
-        <HomeworkFields fields={fields} />
-        <button type="submit" name="intent" value="homework-add">
-          {t("exchanges.homework.add")}
-        </button>
-      </Form>
-    </section>
   );
 }

@@ -128,6 +128,22 @@ describe("plan → prepare → attend → overview", () => {
     const badHtml = await bad.text();
     expect(badHtml).toContain("Skriv klokkeslettet som TT:MM");
     expect(badHtml).toContain('value="Kaffe og prat"');
+    expect(badHtml).toMatch(/<section aria-labelledby="agenda-add-heading"[\s\S]*?aria-invalid="true"[\s\S]*?<\/section>/);
+
+    // A failed edit opens that item's form again, and only that one, with the error and the text.
+    const badEdit = await researcher.request("POST", `/exchanges/${id}/plan`, { intent: "agenda-update", itemId: secondItem, time: "25:00", title: "Nytt navn på punktet", kind: "plenary", leader: "", description: "" });
+    expect(badEdit.status).toBe(400);
+    const editHtml = await badEdit.text();
+    const open = [...editHtml.matchAll(/<details class="exchanges-edit" open="">([\s\S]*?)<\/details>/g)].map((m) => m[1]);
+    expect(open).toHaveLength(1);
+    expect(open[0]).toContain(`name="itemId" value="${secondItem}"`);
+    expect(open[0]).toContain('value="Nytt navn på punktet"');
+    expect(open[0]).toContain('aria-invalid="true"');
+
+    // A copy without a source says so next to the choice.
+    const noChoice = await (await researcher.request("POST", "/exchanges/12/plan", { intent: "agenda-copy", from: "" })).text();
+    expect(noChoice).toMatch(/<select id="agenda-copy-from"[^>]*aria-describedby="agenda-copy-hint agenda-copy-error"/);
+    expect(noChoice).toContain('id="agenda-copy-error"');
   });
 
   it("shows the invited the agenda and the questions, on the exchange page and the home page; not the others", async () => {
