@@ -3,6 +3,7 @@ import { z } from "zod";
 import { agendaItemKinds, exchangeAudiences, exchangeDayKinds, exchangeStatuses, homeworkDocumentTypes } from "../../db/schema";
 import type { TFunction } from "~/i18n/catalog";
 import { CHAPTER_CODES } from "./chapter-codes";
+import type { ExchangeInput } from "./exchanges.server";
 import { isTime } from "./timing";
 
 const text = (t: TFunction, max: number) => z.string({ error: t("v.required") }).trim().min(1, t("v.required")).max(max, t("v.tooLong", { max }));
@@ -88,6 +89,25 @@ export const newExchangeSchema = (t: TFunction) =>
     .superRefine(checkExchange(t), always);
 
 export const editExchangeSchema = (t: TFunction) => z.object(exchangeFields(t)).superRefine(checkExchange(t), always);
+
+type ParsedDetails = z.infer<ReturnType<typeof editExchangeSchema>>;
+
+/** The exchange's details as stored, from either form (empty optional fields become null). */
+export function exchangeDetails(v: Omit<ParsedDetails, "number" | "clientKey">): Omit<ExchangeInput, "projectId" | "audience" | "number"> {
+  return {
+    date: v.date,
+    dateIsApproximate: v.dateIsApproximate,
+    startTime: v.startTime ?? null,
+    endTime: v.endTime ?? null,
+    hoursOverride: v.hoursOverride ?? null,
+    dayKindOverride: v.dayKindOverride ?? null,
+    place: v.place,
+    theme: v.theme,
+    description: v.description,
+    status: v.status,
+    preparationDeadline: v.preparationDeadline ?? null,
+  };
+}
 
 export const agendaItemSchema = (t: TFunction) =>
   z.object({

@@ -7,7 +7,7 @@ import { requireResearcher } from "~/auth/permissions.server";
 import { getTranslator } from "~/i18n/locale.server";
 import { listProjects } from "~/projects/projects.server";
 import { createExchange, findByClientKey, newClientKey, nextNumber, numberTaken } from "./exchanges.server";
-import { newExchangeSchema } from "./forms.server";
+import { exchangeDetails, newExchangeSchema } from "./forms.server";
 import { templateQuestions } from "./questions.server";
 
 export async function loadNewPage({ request, context }: LoaderFunctionArgs) {
@@ -43,27 +43,7 @@ export async function newPageAction({ request, context }: ActionFunctionArgs) {
   if (v.number !== undefined && numberTaken(db, v.projectId, v.audience, v.number)) {
     return data({ result: submission.reply({ fieldErrors: { number: [t("exchanges.v.numberTaken", { number: v.number })] } }) }, { status: 400 });
   }
-  const id = createExchange(
-      db,
-      {
-        projectId: v.projectId,
-        audience: v.audience,
-        number: v.number ?? nextNumber(db, v.projectId, v.audience),
-        date: v.date,
-        dateIsApproximate: v.dateIsApproximate,
-        startTime: v.startTime ?? null,
-        endTime: v.endTime ?? null,
-        hoursOverride: v.hoursOverride ?? null,
-        dayKindOverride: v.dayKindOverride ?? null,
-        place: v.place,
-        theme: v.theme,
-        description: v.description,
-        status: v.status,
-        preparationDeadline: v.preparationDeadline ?? null,
-      },
-      templateQuestions(context.codebook),
-      user.id,
-      v.clientKey ?? null,
-  );
+  const number = v.number ?? nextNumber(db, v.projectId, v.audience);
+  const id = createExchange(db, { projectId: v.projectId, audience: v.audience, number, ...exchangeDetails(v) }, templateQuestions(context.codebook), user.id, v.clientKey ?? null);
   return redirect(`/exchanges/${id}/plan?saved=created`);
 }

@@ -6,7 +6,7 @@ import { getTranslator } from "~/i18n/locale.server";
 import { exchangeForResearcher, getExchange, parseId } from "./access.server";
 import { addAgendaItem, copyAgenda, deleteAgendaItem, listAgenda, moveAgendaItem, updateAgendaItem } from "./agenda.server";
 import { exchangeHead, listCopySources, newClientKey, numberTaken, projectTitle, updateExchange } from "./exchanges.server";
-import { agendaItemSchema, editExchangeSchema } from "./forms.server";
+import { agendaItemSchema, editExchangeSchema, exchangeDetails } from "./forms.server";
 
 
 export async function loadPlanPage({ request, context, params }: LoaderFunctionArgs) {
@@ -41,25 +41,7 @@ export async function planPageAction({ request, context, params }: ActionFunctio
       if (numberTaken(db, exchange.projectId, exchange.audience, v.number, exchange.id)) {
         return data({ intent, itemId, result: submission.reply({ fieldErrors: { number: [t("exchanges.v.numberTaken", { number: v.number })] } }) }, { status: 400 });
       }
-      updateExchange(
-        db,
-        exchange.id,
-        {
-          number: v.number,
-          date: v.date,
-          dateIsApproximate: v.dateIsApproximate,
-          startTime: v.startTime ?? null,
-          endTime: v.endTime ?? null,
-          hoursOverride: v.hoursOverride ?? null,
-          dayKindOverride: v.dayKindOverride ?? null,
-          place: v.place,
-          theme: v.theme,
-          description: v.description,
-          status: v.status,
-          preparationDeadline: v.preparationDeadline ?? null,
-        },
-        user.id,
-      );
+      updateExchange(db, exchange.id, { number: v.number, ...exchangeDetails(v) }, user.id);
       return back("details");
     }
     case "agenda-add":

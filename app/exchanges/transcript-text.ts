@@ -15,12 +15,12 @@ export function normaliseText(raw: string): string {
     .replace(/^\n+|\n+$/g, "");
 }
 
-/** Number of code points in a string. */
-export function codePointLength(text: string): number {
+/** Number of code points in a string (or in its UTF-16 range [from, to)): what REFI-QDA positions count. */
+export function codePointLength(text: string, from = 0, to = text.length): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
     }
@@ -31,7 +31,7 @@ export function codePointLength(text: string): number {
 
 /** Code-point offset of a UTF-16 index. */
 export function toCodePointOffset(text: string, utf16Index: number): number {
-  return codePointLength(text.slice(0, utf16Index));
+  return codePointLength(text, 0, utf16Index);
 }
 
 /** UTF-16 index of a code-point offset. */

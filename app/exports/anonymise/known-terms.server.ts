@@ -3,6 +3,7 @@
 // listed for the organisations and case projects; plus the extra terms of the latest review of
 // the data set.
 import { and, desc, eq, inArray, or } from "drizzle-orm";
+import { codePointLength } from "~/exchanges/transcript-text";
 import type { DbOrTx } from "../../../db/connection.server";
 import { caseProjects, exportReviews, organisations, users } from "../../../db/schema";
 import { nfc } from "../dictionary";
@@ -79,19 +80,6 @@ export interface Redacted {
   map(offset: number, end?: boolean): number;
 }
 
-function codePointsOf(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
-}
-
 /** A scrubber that also maps offsets, counting into `stats` like countingScrubber. */
 export function countingRedactor(scrubber: Scrubber, stats: AnonymisationStats): (text: string) => Redacted {
   return (raw) => {
@@ -106,10 +94,10 @@ export function countingRedactor(scrubber: Scrubber, stats: AnonymisationStats):
     let at = 0;
     let cp = 0;
     for (const r of found) {
-      cp += codePointsOf(input, at, r.start);
+      cp += codePointLength(input, at, r.start);
       const marker = REDACTION_MARKERS[r.kind];
-      spans.push({ start: cp, oldLength: codePointsOf(input, r.start, r.end), newLength: [...marker].length });
-      cp += codePointsOf(input, r.start, r.end);
+      spans.push({ start: cp, oldLength: codePointLength(input, r.start, r.end), newLength: [...marker].length });
+      cp += codePointLength(input, r.start, r.end);
       out += input.slice(at, r.start) + marker;
       at = r.end;
       stats.redactions[r.kind] = (stats.redactions[r.kind] ?? 0) + 1;

@@ -14,6 +14,7 @@ import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { codePointLength } from "~/exchanges/transcript-text";
 import type { Localized } from "~/i18n/locale";
 import { REPORT_SCHEMES, SE_STEP_SCHEME, isSeStepCoding, type SchemeCode } from "../coding-schemes";
 import type { Row } from "../dictionary";
@@ -34,20 +35,6 @@ export function xmlText(text: string): string {
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
-}
-
-/** Number of Unicode code points (what REFI-QDA positions count). */
-export function codePoints(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 const guid = () => crypto.randomUUID();
@@ -196,7 +183,7 @@ export const qdpxFormat: ExportFormat = {
         const selections: string[] = [];
         const append = (piece: string) => {
           text += piece;
-          at += codePoints(piece);
+          at += codePointLength(piece);
         };
         append(`${group.title}\n\n`);
         let any = false;

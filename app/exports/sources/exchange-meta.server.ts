@@ -1,10 +1,12 @@
 // The experience exchanges of a project as export variables: a coded "samling" (100 + number for
-// the job specialists' series, 200 + number for the leaders'), the audience and the month.
+// the job specialists' series, 200 + number for the leaders'), the audience and the month; and the
+// export centre's choice of the exchanges that have data.
 import type { Localized } from "~/i18n/locale";
 import { listAllExchanges } from "~/exchanges/exchanges.server";
 import type { Db } from "../../../db/connection.server";
 import type { SchemaVariable } from "../schema";
 import { MONTH } from "./common.server";
+import type { DatasetChoices } from "./source.server";
 
 export interface ExchangeMeta {
   readonly id: number;
@@ -71,4 +73,19 @@ export function exchangeVariables(exchanges: readonly ExchangeMeta[]): SchemaVar
 
 export function exchangeValues(e: ExchangeMeta) {
   return { samling: e.code, malgruppe: e.audience === "job_specialists" ? 1 : 2, samling_maaned: e.date.slice(0, 7) };
+}
+
+/** What the export centre offers for a data set chosen by exchange: the exchanges that have data. */
+export function exchangeChoices(db: Db, projectId: number, withData: ReadonlySet<number>): DatasetChoices {
+  const exchanges = exchangesOf(db, projectId).filter((e) => withData.has(e.id));
+  return {
+    available: exchanges.length > 0,
+    unavailableReason: exchanges.length ? undefined : "exports.unavailable.noData",
+    months: null,
+    caseProjects: [],
+    waves: [],
+    exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
+    usesPeriod: false,
+    usesCases: false,
+  };
 }

@@ -12,7 +12,7 @@ import type { Row } from "../dictionary";
 import { AnswerConverter, mergeVersions } from "../instrument-variables";
 import type { ExportSchema, SchemaVariable } from "../schema";
 import { INSTRUMENT_VERSION, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, peopleTable } from "./common.server";
-import { exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
+import { exchangeChoices, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
 
 const TITLE: Localized = { nb: "Forberedelser til erfaringsutvekslinger", en: "Preparation for experience exchanges" };
@@ -45,18 +45,7 @@ export const exchangePreparationSource: DatasetSource = {
   title: TITLE,
 
   choices(db, projectId) {
-    const answered = new Set(preparationsForExport(db, projectId).map((p) => p.exchangeId));
-    const exchanges = exchangesOf(db, projectId).filter((e) => answered.has(e.id));
-    return {
-      available: exchanges.length > 0,
-      unavailableReason: exchanges.length ? undefined : "exports.unavailable.noData",
-      months: null,
-      caseProjects: [],
-      waves: [],
-      exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
-      usesPeriod: false,
-      usesCases: false,
-    };
+    return exchangeChoices(db, projectId, new Set(preparationsForExport(db, projectId).map((p) => p.exchangeId)));
   },
 
   prepare(ctx: SourceContext): PreparedDataset {

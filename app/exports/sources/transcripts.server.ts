@@ -9,7 +9,7 @@ import { transcriptsForExport, type TranscriptForExport } from "~/exchanges/expo
 import type { Row } from "../dictionary";
 import type { ExportSchema, SchemaVariable } from "../schema";
 import { ROW_NUMBER } from "./common.server";
-import { exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
+import { exchangeChoices, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
 
 const TITLE: Localized = { nb: "Transkripsjoner fra erfaringsutvekslinger", en: "Transcripts of experience exchanges" };
@@ -28,18 +28,7 @@ export const transcriptsSource: DatasetSource = {
   title: TITLE,
 
   choices(db, projectId) {
-    const withTranscripts = new Set(transcriptsForExport(db, projectId).map((t) => t.exchange.id));
-    const exchanges = exchangesOf(db, projectId).filter((e) => withTranscripts.has(e.id));
-    return {
-      available: exchanges.length > 0,
-      unavailableReason: exchanges.length ? undefined : "exports.unavailable.noData",
-      months: null,
-      caseProjects: [],
-      waves: [],
-      exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
-      usesPeriod: false,
-      usesCases: false,
-    };
+    return exchangeChoices(db, projectId, new Set(transcriptsForExport(db, projectId).map((t) => t.exchange.id)));
   },
 
   prepare(ctx: SourceContext): PreparedDataset {
