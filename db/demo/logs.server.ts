@@ -14,6 +14,7 @@ import { LOG_INSTRUMENT_ID, logShape } from "../../app/logs/instrument";
 import { monthRange } from "../../app/logs/months";
 import { searchTextOf } from "../../app/logs/notes.server";
 import { demoJobSpecialists, demoProject } from "./people";
+import { mulberry32 } from "./random";
 
 type Pool = { situasjon: string[]; bistand: string[]; resultat: string[]; annerledes: string[]; god_praksis: string[] };
 
@@ -184,17 +185,6 @@ export const demoDelivery = {
   notesOnly: [6, 12],
 } as const;
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function workdays(month: string): string[] {
   const [y, m] = month.split("-").map(Number);
   const days: string[] = [];
@@ -226,7 +216,7 @@ export function loadLogDemo(db: Db, projectId: number): { notes: number; submitt
         .where(and(eq(users.email, js.email), eq(users.role, "job_specialist")))
         .get();
       if (!user?.caseProjectId) return;
-      const rnd = random(2017 + index * 7919);
+      const rnd = mulberry32(2017 + index * 7919);
       const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
       let submitted: Set<string>;
       let written: Set<string>;

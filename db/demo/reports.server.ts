@@ -17,6 +17,7 @@ import type { Answers } from "../../app/instruments/types";
 import { newParticipantCode } from "../../app/reports/codes.server";
 import { REPORT_INSTRUMENT_ID } from "../../app/reports/instrument.server";
 import { demoJobSpecialists, demoOrganisations } from "./people";
+import { mulberry32, shuffled } from "./random";
 
 const demoCaseProjects = demoOrganisations.flatMap((o) => o.caseProjects);
 
@@ -118,28 +119,9 @@ const SE_ADDED = [
   "Oppfølgingen la vekt på deltakerens egne mål, noe som ga motivasjon.",
 ];
 
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(list: T[], rnd: () => number): T[] {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
-  return list;
-}
-
 /** Exactly `count` of each value, in a seeded random order. */
 function deal<T>(quota: Quota<T>, rnd: () => number): T[] {
-  return shuffle(quota.flatMap(([value, count]) => Array.from({ length: count }, () => value)), rnd);
+  return shuffled(quota.flatMap(([value, count]) => Array.from({ length: count }, () => value)), rnd);
 }
 
 function pad(n: number) {
@@ -171,7 +153,7 @@ export interface DemoParticipant {
 
 /** The 202 reported participants, deterministic (no database needed; the unit tests read this too). */
 export function demoReportParticipants(variables: readonly string[]): DemoParticipant[] {
-  const rnd = random(2019);
+  const rnd = mulberry32(2019);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const between = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const blank = () => Object.fromEntries(variables.map((v) => [v, null])) as Answers;
@@ -188,19 +170,19 @@ export function demoReportParticipants(variables: readonly string[]): DemoPartic
 
   // Quotas dealt per group.
   const countries = { intro: deal(INTRO_COUNTRIES, rnd), jobbsjansen: deal(JOBBSJANSEN_COUNTRIES, rnd) };
-  const introWomen = shuffle(Array.from({ length: 111 }, (_, i) => i < 43), rnd);
+  const introWomen = shuffled(Array.from({ length: 111 }, (_, i) => i < 43), rnd);
   const norwegian = { work: deal(NORWEGIAN.work, rnd), other: deal(NORWEGIAN.other, rnd) };
   const schoolingLow = {
-    work: shuffle(Array.from({ length: 99 }, (_, i) => i < SCHOOLING_UNDER_10.work), rnd),
-    other: shuffle(Array.from({ length: 103 }, (_, i) => i < SCHOOLING_UNDER_10.other), rnd),
+    work: shuffled(Array.from({ length: 99 }, (_, i) => i < SCHOOLING_UNDER_10.work), rnd),
+    other: shuffled(Array.from({ length: 103 }, (_, i) => i < SCHOOLING_UNDER_10.other), rnd),
   };
   const experience = { work: deal(WORK_EXPERIENCE.work, rnd), other: deal(WORK_EXPERIENCE.other, rnd) };
   const status = { work: deal(STATUS.work, rnd), other: deal(STATUS.other, rnd) };
   const contract = deal(CONTRACT, rnd);
   const position = deal(POSITION, rnd);
   const sector = deal(SECTOR, rnd);
-  const qualified = shuffle(Array.from({ length: 202 }, (_, i) => i < 92), rnd);
-  const norwayWork = shuffle(Array.from({ length: 202 }, (_, i) => i < 48), rnd);
+  const qualified = shuffled(Array.from({ length: 202 }, (_, i) => i < 92), rnd);
+  const norwayWork = shuffled(Array.from({ length: 202 }, (_, i) => i < 48), rnd);
 
   // Family: 25 single mothers (20 in Jobbsjansen, 5 in Intro), 43 other parents: 68 with children.
   const used = { intro: 0, jobbsjansen: 0 };
@@ -214,11 +196,11 @@ export function demoReportParticipants(variables: readonly string[]): DemoPartic
     return { ...p, g, gi, ai, woman, country: countries[p.programme][pi] };
   });
   const women = {
-    intro: shuffle(base.filter((b) => b.programme === "intro" && b.woman), rnd),
-    jobbsjansen: shuffle(base.filter((b) => b.programme === "jobbsjansen"), rnd),
+    intro: shuffled(base.filter((b) => b.programme === "intro" && b.woman), rnd),
+    jobbsjansen: shuffled(base.filter((b) => b.programme === "jobbsjansen"), rnd),
   };
   const singleMothers = new Set([...women.jobbsjansen.slice(0, 20), ...women.intro.slice(0, 5)]);
-  const others = shuffle(base.filter((b) => !singleMothers.has(b)), rnd);
+  const others = shuffled(base.filter((b) => !singleMothers.has(b)), rnd);
   const otherParents = new Set(others.slice(0, 43));
 
   return base.map((b) => {
@@ -327,7 +309,7 @@ export function loadReportDemo(db: Db, projectId: number): { participants: numbe
   const instrument = loadCodebook().get(REPORT_INSTRUMENT_ID);
   if (!instrument) return { participants: 0, versions: 0 };
   const participants = demoReportParticipants(instrument.variables.map((v) => v.name));
-  const codeRandom = random(6204);
+  const codeRandom = mulberry32(6204);
   let versions = 0;
   db.transaction((tx) => {
     const jsUser = new Map<number, { id: number; caseProjectId: number }>();

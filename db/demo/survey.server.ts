@@ -13,6 +13,7 @@ import type { Answers } from "../../app/instruments/types";
 import { translator } from "../../app/i18n/catalog";
 import { linkTokenHash, newLinkToken, randomId } from "../../app/survey/keys.server";
 import { demoJobSpecialists, demoResearcher } from "./people";
+import { mulberry32, shuffled } from "./random";
 
 export const DEMO_WAVE_TITLE = "Spørreundersøkelse blant arbeidsgivere 2018–19";
 
@@ -42,27 +43,6 @@ const OPEN_ANSWERS = [
 
 const FOOTNOTE_10 =
   "Fotnote 10: Respondenten oppga data for i alt 58 kandidater, mens alle andre refererte til mellom 1 og 7. Vi går ut fra at opplysningene omfatter flere enn dem som deltok i prosjektet.";
-
-/** mulberry32: the demo is the same every time. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(list: T[], random: () => number): T[] {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** 44 employers with 1–7 candidates each whose outcomes add up to EMPLOYMENT_TOTALS. */
 function employmentCounts(random: () => number): number[][] {
@@ -102,7 +82,7 @@ export function loadSurveyDemo(db: Db, projectId: number): number {
     .map((p) => db.select({ id: users.id }).from(users).where(eq(users.email, p.email)).get()?.id)
     .filter((id): id is number => id !== undefined);
   if (specialists.length === 0) return 0;
-  const random = prng(20181210);
+  const random = mulberry32(20181210);
   const nb = translator("nb");
   const en = translator("en");
 

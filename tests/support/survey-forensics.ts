@@ -11,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { mulberry32 } from "../../db/demo/random";
 
 export type Value = number | bigint | string | Buffer | null;
 
@@ -260,21 +261,9 @@ export function traceTable(evidence: Evidence, table: string, watch?: { column: 
   });
 }
 
-/** A small seeded generator, so tie-breaking is arbitrary but repeatable. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Ranks (0-based) of keyed scores; NaN and ties are broken by a seeded shuffle, not by input order. */
 export function ranks<K>(scores: Map<K, number | bigint>, seed: number): Map<K, number> {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const entries = [...scores].map(([key, score]) => ({ key, score, tie: random() }));
   const num = (v: number | bigint) => (typeof v === "bigint" ? Number(v) : v);
   entries.sort((a, b) => {
