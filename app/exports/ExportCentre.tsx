@@ -4,6 +4,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormErrors, TextField } from "~/components/Field";
+import { ProjectPicker } from "~/components/ProjectPicker";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
 import type { loadCentre } from "./centre.server";
@@ -55,23 +56,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
         <Link to="/audit?kind=export">{t("exports.auditLink")}</Link>
       </p>
 
-      {page.projects.length > 1 ? (
-        <Form method="get" className="export-project">
-          <div className="field">
-            <label htmlFor="export-project">{t("exports.project")}</label>
-            <select id="export-project" name="project" defaultValue={page.project?.slug}>
-              {page.projects.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button--secondary">
-            {t("exports.chooseProject")}
-          </button>
-        </Form>
-      ) : null}
+      <ProjectPicker id="export-project" label={t("exports.project")} submit={t("exports.chooseProject")} projects={page.projects} value={page.project?.slug} />
 
       {!page.project ? (
         <p>{t("exports.noProjects")}</p>

@@ -17,7 +17,7 @@ export default function AuditLog() {
     <>
       <h1>{t("exports.audit.title")}</h1>
       <p className="lead">{t("exports.audit.lead")}</p>
-      <Form method="get" className="export-project" role="search" aria-label={t("exports.audit.filter")}>
+      <Form method="get" className="inline-filter" role="search" aria-label={t("exports.audit.filter")}>
         <div className="field">
           <label htmlFor="audit-kind">{t("exports.audit.kind")}</label>
           <select id="audit-kind" name="kind" defaultValue={page.category ?? ""}>

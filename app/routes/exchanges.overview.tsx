@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ProjectPicker } from "~/components/ProjectPicker";
 import { loadOverviewPage } from "~/exchanges/overview-page.server";
 import { useT } from "~/utils/i18n";
 
@@ -17,23 +18,7 @@ export default function ExchangeOverview() {
       </p>
       <h1>{t("exchanges.overview.title")}</h1>
       <p className="lead">{t("exchanges.overview.lead")}</p>
-      {data.projects.length > 1 ? (
-        <Form method="get" className="exchanges-project-pick no-print">
-          <div className="field">
-            <label htmlFor="overview-project">{t("exchanges.field.project")}</label>
-            <select id="overview-project" name="project" defaultValue={data.project?.slug}>
-              {data.projects.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button--secondary">
-            {t("exchanges.overview.show")}
-          </button>
-        </Form>
-      ) : null}
+      <ProjectPicker id="overview-project" label={t("exchanges.field.project")} submit={t("exchanges.overview.show")} projects={data.projects} value={data.project?.slug} />
       {data.project ? <p className="muted">{data.project.title}</p> : <p>{t("home.noProjects")}</p>}
       {data.tables.map(({ audience, table, summary }) => (
         <section key={audience} aria-labelledby={`table-${audience}`} className="exchanges-overview">

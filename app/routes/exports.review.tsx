@@ -3,6 +3,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextAreaField, TextField } from "~/components/Field";
+import { ProjectSelect } from "~/components/ProjectPicker";
 import { redactionList } from "~/exports/components";
 import { loadReview, reviewAction } from "~/exports/review.server";
 import type { MessageKey } from "~/i18n/catalog";
@@ -32,18 +33,9 @@ export default function ReviewPage() {
           {t("exports.review.saved")}
         </p>
       ) : null}
-      <Form method="get" className="export-project">
+      <Form method="get" className="inline-filter">
         {page.projects.length > 1 ? (
-          <div className="field">
-            <label htmlFor="review-project">{t("exports.project")}</label>
-            <select id="review-project" name="project" defaultValue={page.project.slug}>
-              {page.projects.map((p) => (
-                <option key={p.slug} value={p.slug}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ProjectSelect id="review-project" label={t("exports.project")} projects={page.projects} value={page.project.slug} />
         ) : (
           <input type="hidden" name="project" value={page.project.slug} />
         )}

@@ -184,4 +184,18 @@ describe("the export command", () => {
     expect(bad.stderr).toContain("--format must be one of sav, sps, xlsx, docx, qdpx, csv");
     rmSync(cliDir, { recursive: true, force: true });
   });
+
+  it("lets a researcher with two projects switch between them (exports, review, exchanges overview)", async () => {
+    const db = new Database(server.databasePath);
+    db.prepare("INSERT INTO projects (slug, title) VALUES ('andre-prosjekt', 'Et annet prosjekt')").run();
+    db.close();
+    const picker = (html: string, id: string) => new RegExp(`<select id="${id}" name="project"[\\s\\S]*?</select>`).exec(html)?.[0] ?? "";
+    const exports = await (await researcher.get("/exports")).text();
+    expect(picker(exports, "export-project")).toContain('value="andre-prosjekt"');
+    expect(picker(exports, "export-project")).toContain('value="afi-2017"');
+    const other = await (await researcher.get("/exports?project=andre-prosjekt")).text();
+    expect(picker(other, "export-project")).toMatch(/<option value="andre-prosjekt" selected="">/);
+    expect(picker(await (await researcher.get("/exports/review?project=afi-2017&dataset=log")).text(), "review-project")).toContain("Et annet prosjekt");
+    expect(picker(await (await researcher.get("/exchanges/overview")).text(), "overview-project")).toContain("Et annet prosjekt");
+  });
 });
