@@ -5,7 +5,7 @@
 // agenda prints as one A4 page.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, newPage, visitAccessible } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -24,19 +24,10 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, javaScript = true): Promise<Page> {
-  const page = await newPage(browser, { javaScript });
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill(passwords[email]);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Hei, / }).waitFor();
-  return page;
+  return logIn(await newPage(browser, { javaScript }), server.url, email, passwords[email]);
 }
 
-async function visit(page: Page, target: string, label = target) {
-  await page.goto(server.url + target);
-  await expectAccessible(page, label);
-}
+const visit = (page: Page, target: string, label = target) => visitAccessible(page, server.url, target, label);
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

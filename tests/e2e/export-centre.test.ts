@@ -3,7 +3,7 @@
 // every page and state visited.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, newPage } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -21,13 +21,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(page: Page) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(identities.researcher);
-  await page.getByLabel("Passord").fill(password);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { name: "Hei, Forsker Demosen" }).waitFor();
-}
+const login = (page: Page) => logIn(page, server.url, identities.researcher, password);
 
 describe("the export centre in the browser", () => {
   it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 180_000 }, async () => {

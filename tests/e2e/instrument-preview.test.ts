@@ -3,7 +3,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCodebook } from "../../app/instruments/codebook.server";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, newPage } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -22,13 +22,7 @@ afterAll(async () => {
 });
 
 async function loggedIn(options: Parameters<typeof newPage>[1]) {
-  const page = await newPage(browser, options);
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(identities.researcher);
-  await page.getByLabel("Passord").fill(password);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { name: /^Hei, / }).waitFor();
-  return page;
+  return logIn(await newPage(browser, options), server.url, identities.researcher, password);
 }
 
 describe("instrument previews", () => {

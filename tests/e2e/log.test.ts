@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentMonth, monthLabel, todayInNorway } from "../../app/logs/months";
 import { translator } from "../../app/i18n/catalog";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, newPage, visitAccessible } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -32,20 +32,11 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, javaScript = true): Promise<{ context: BrowserContext; page: Page }> {
-  const page = await newPage(browser, { javaScript });
-  const context = page.context();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill(passwords[email]);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { level: 1, name: /^Hei, / }).waitFor();
-  return { context, page };
+  const page = await logIn(await newPage(browser, { javaScript }), server.url, email, passwords[email]);
+  return { context: page.context(), page };
 }
 
-async function visit(page: Page, target: string, label = target) {
-  await page.goto(server.url + target);
-  await expectAccessible(page, label);
-}
+const visit = (page: Page, target: string, label = target) => visitAccessible(page, server.url, target, label);
 
 const status = (page: Page) => page.locator(".log-autosave");
 

@@ -4,7 +4,7 @@
 // filters them. axe (WCAG 2.1 AA) runs on every page visited.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, newPage } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, newPage } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -22,20 +22,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function logIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill(passwords[email]);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { name: /^Hei, / }).waitFor();
-}
 
 const outcomeHeading = (page: Page) => page.getByRole("heading", { name: "Måloppnåelse" });
 
 describe("participant reports in the browser", () => {
   it("a job specialist reports without JavaScript: conditional fields, errors, versions, consent", { timeout: 240_000 }, async () => {
     const page = await newPage(browser, { javaScript: false });
-    await logIn(page, identities.jsA);
+    await logIn(page, server.url, identities.jsA, passwords[identities.jsA]);
     await expectAccessible(page, "job specialist home with the reports panel");
     await page.getByRole("link", { name: "Gå til individrapportene" }).click();
     await page.getByRole("heading", { name: "Individrapporter", level: 1 }).waitFor();
@@ -132,7 +125,7 @@ describe("participant reports in the browser", () => {
 
   it("a researcher reads and filters the statistics, in both languages", { timeout: 180_000 }, async () => {
     const page = await newPage(browser);
-    await logIn(page, identities.researcher);
+    await logIn(page, server.url, identities.researcher, passwords[identities.researcher]);
     await page.getByRole("link", { name: "Individstatistikk" }).click();
     await page.getByRole("heading", { name: "Statistikk fra individrapportene" }).waitFor();
     await expect.poll(() => page.getByTestId("reports-count").textContent()).toBe("202");

@@ -4,7 +4,7 @@
 // works; a researcher reads Tabell 7–9. axe (WCAG 2.1 AA) on every page visited.
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser } from "../support/browser";
+import { expectAccessible, launchBrowser, logIn, visitAccessible } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 import { employerPage, expectAccessibleWithoutJavaScript, PHONE, WIDE } from "../support/survey-browser";
@@ -24,21 +24,12 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("E-postadresse").fill(email);
-  await page.getByLabel("Passord").fill(passwords[email]);
-  await page.getByRole("button", { name: "Logg inn" }).click();
-  await page.getByRole("heading", { level: 1 }).waitFor();
+  const page = await logIn(await (await browser.newContext()).newPage(), server.url, email, passwords[email]);
   await expect.poll(() => page.url()).toBe(`${server.url}/`);
   return page;
 }
 
-async function visit(page: Page, path: string, label = path) {
-  await page.goto(server.url + path);
-  await expectAccessible(page, label);
-}
+const visit = (page: Page, path: string, label = path) => visitAccessible(page, server.url, path, label);
 
 /** Bytes on the wire (headers + encoded body) of the responses of one navigation. */
 async function transferred(responses: Response[]) {

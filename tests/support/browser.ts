@@ -58,3 +58,19 @@ export async function expectAccessible(page: Page, label = page.url()) {
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
+
+/** Logs in through the login form (bokmål, as a first visit is) and waits for the home page. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string): Promise<Page> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("E-postadresse").fill(email);
+  await page.getByLabel("Passord").fill(password);
+  await page.getByRole("button", { name: "Logg inn" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Hei, / }).waitFor();
+  return page;
+}
+
+/** Opens a path of the app and checks the page with axe. */
+export async function visitAccessible(page: Page, baseUrl: string, path: string, label = path): Promise<void> {
+  await page.goto(baseUrl + path);
+  await expectAccessible(page, label);
+}
