@@ -1,6 +1,6 @@
 // Pieces every exchange page shares: the title, the facts, the researchers' sub-navigation and
-// the agenda as a read-only list (also on the home page and the printed A4 agenda).
-import { NavLink } from "@remix-run/react";
+// page header, and the agenda as a read-only list (also on the home page and the printed A4 agenda).
+import { Link, NavLink } from "@remix-run/react";
 import type { AgendaItemKind, ExchangeAudience, ExchangeStatus } from "../../db/schema/exchanges";
 import type { TFunction } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
@@ -148,6 +148,22 @@ export function AgendaTable({ items, caption }: { items: readonly AgendaRow[]; c
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The top of a researcher's planning page: back to the list, the title, the sub-navigation, «saved». */
+export function PlanningHeader({ exchange, projectTitle, saved }: { exchange: { id: number; number: number; audience: ExchangeAudience }; projectTitle?: string; saved: string | null }) {
+  const t = useT();
+  return (
+    <>
+      <p className="no-print">
+        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
+      </p>
+      <h1>{exchangeTitle(t, exchange)}</h1>
+      {projectTitle ? <p className="muted">{projectTitle}</p> : null}
+      <ExchangeNav id={exchange.id} />
+      <SavedNotice saved={saved} />
+    </>
   );
 }
 

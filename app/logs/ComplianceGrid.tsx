@@ -2,24 +2,8 @@
 // only, so case leads get the same table; researchers' cells link to the person's month.
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
-import type { CellState, GridCell } from "./compliance.server";
+import type { CellState, ComplianceGrid as GridData, GridCell } from "./compliance.server";
 import { monthLabel, monthShort } from "./months";
-
-export interface GridData {
-  readonly months: readonly string[];
-  readonly rows: readonly {
-    readonly id: number;
-    readonly name: string;
-    readonly active: boolean;
-    readonly organisation: string;
-    readonly caseProject: string;
-    readonly cells: readonly GridCell[];
-    readonly submitted: number;
-    readonly draft: number;
-  }[];
-  readonly monthTotals: readonly { submitted: number; draft: number }[];
-  readonly summary: { readonly all: number; readonly some: number; readonly none: number };
-}
 
 const symbol: Record<CellState, string> = { submitted: "✓", draft: "…", none: "–" };
 

@@ -1,10 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, SelectField, TextField } from "~/components/Field";
 import { attendancePageAction, loadAttendancePage } from "~/exchanges/attendance-page.server";
 import { CheckboxField } from "~/components/Field";
-import { ExchangeNav, SavedNotice, StatusTag, exchangeTitle } from "~/exchanges/ExchangeParts";
+import { PlanningHeader, StatusTag } from "~/exchanges/ExchangeParts";
 import { useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Oppmøte – Medforsker" }];
@@ -21,12 +21,7 @@ export default function ExchangeAttendance() {
   const [form, fields] = useForm({ id: "guest-add", lastResult: actionData?.result });
   return (
     <>
-      <p className="no-print">
-        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
-      </p>
-      <h1>{exchangeTitle(t, e)}</h1>
-      <ExchangeNav id={e.id} />
-      <SavedNotice saved={data.saved} />
+      <PlanningHeader exchange={e} saved={data.saved} />
       <p className="lead">{t("exchanges.attendance.lead")}</p>
 
       <section aria-labelledby="counts-heading" className="card exchanges-counts">

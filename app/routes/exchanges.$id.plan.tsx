@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { agendaItemKinds } from "../../db/schema/exchanges";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/Field";
 import { ExchangeDetailsFields } from "~/exchanges/ExchangeForm";
-import { DateText, ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
+import { DateText, PlanningHeader, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadPlanPage, planPageAction } from "~/exchanges/plan-page.server";
 import { useT } from "~/utils/i18n";
 import { AddItemCard, CopyFromForm, EditItemDetails, type ItemFields } from "~/exchanges/ItemForms";
@@ -44,13 +44,7 @@ export default function PlanExchange() {
   const copyError = actionData && "copyError" in actionData ? actionData.copyError : null;
   return (
     <>
-      <p className="no-print">
-        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
-      </p>
-      <h1>{exchangeTitle(t, e)}</h1>
-      <p className="muted">{data.projectTitle}</p>
-      <ExchangeNav id={e.id} />
-      <SavedNotice saved={data.saved} />
+      <PlanningHeader exchange={e} projectTitle={data.projectTitle} saved={data.saved} />
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t("exchanges.plan.details")}</h2>

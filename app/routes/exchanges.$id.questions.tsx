@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { homeworkDocumentTypes } from "../../db/schema/exchanges";
 import { CheckboxField, SelectField, TextAreaField, TextField } from "~/components/Field";
-import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
+import { PlanningHeader, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadQuestionsPage, questionsPageAction } from "~/exchanges/questions-page.server";
 import { formatExchangeDate } from "~/exchanges/timing";
 import { useLocale, useT } from "~/utils/i18n";
@@ -24,13 +24,7 @@ export default function ExchangeQuestions() {
   const copyError = actionData?.intent === "question-copy" ? actionData.copyError : null;
   return (
     <>
-      <p className="no-print">
-        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
-      </p>
-      <h1>{exchangeTitle(t, e)}</h1>
-      <p className="muted">{data.projectTitle}</p>
-      <ExchangeNav id={e.id} />
-      <SavedNotice saved={data.saved} />
+      <PlanningHeader exchange={e} projectTitle={data.projectTitle} saved={data.saved} />
 
       <section aria-labelledby="questions">
         <h2 id="questions" tabIndex={-1}>

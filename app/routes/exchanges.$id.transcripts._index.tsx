@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextAreaField, TextField } from "~/components/Field";
-import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
+import { PlanningHeader } from "~/exchanges/ExchangeParts";
 import { formatTimestamp } from "~/exchanges/timing";
 import { loadTranscriptsPage, transcriptsPageAction } from "~/exchanges/transcripts-page.server";
 import { useLocale, useT } from "~/utils/i18n";
@@ -22,12 +22,7 @@ export default function ExchangeTranscripts() {
   const file = fields.file;
   return (
     <>
-      <p className="no-print">
-        <Link to="/exchanges">← {t("exchanges.list.title")}</Link>
-      </p>
-      <h1>{exchangeTitle(t, e)}</h1>
-      <ExchangeNav id={e.id} />
-      <SavedNotice saved={data.saved} />
+      <PlanningHeader exchange={e} saved={data.saved} />
       <h2>{t("exchanges.transcripts.title")}</h2>
       {data.transcripts.length ? (
         <div className="table-wrap">
