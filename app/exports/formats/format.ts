@@ -23,7 +23,7 @@ export interface FormatInput {
   /** Document lines to reserve for the manifest summary (.sav), from a provisional summary. */
   readonly documentLines?: number;
   /** The package, for a format that streams its data file into it instead of writing to `dir`. */
-  readonly pack?: { openStream(name: string): StreamedEntry };
+  readonly pack: { openStream(name: string): StreamedEntry };
 }
 
 export interface WrittenFile {

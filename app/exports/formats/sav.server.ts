@@ -1,14 +1,12 @@
 // Format "sav": the native SPSS system file from our streaming writer (spss/sav-writer.server.ts),
-// UTF-8, bytecode-compressed, streamed straight into the package when the pipeline offers it.
+// UTF-8, bytecode-compressed, streamed straight into the package.
 // The manifest summary goes into the document record; since that record comes before the data
 // and the counts are known only after it, the writer gets a block of reserved document lines
 // that is filled in place once the rows are written.
 import crypto from "node:crypto";
-import { open } from "node:fs/promises";
-import path from "node:path";
 import { DOCUMENT_LINE_BYTES, nfc, utf8Length, utf8Wrap } from "../dictionary";
 import type { StreamedEntry } from "../package.server";
-import { encodeSav, writeSavFile, type SavResult } from "../spss/sav-writer.server";
+import { encodeSav, type SavResult } from "../spss/sav-writer.server";
 import type { ExportFormat, FormatInput, FormatResult } from "./format";
 
 /** Document lines reserved when the caller does not say; a longer summary is cut with a pointer to manifest.txt. */
@@ -49,20 +47,6 @@ export function documentLines(summary: readonly string[], count: number, more: s
   const lines = summaryLines(summary);
   if (lines.length > count) return [...lines.slice(0, count - 1), wrapWords(more, WRAP_BYTES)[0]];
   return [...lines, ...Array<string>(count - lines.length).fill("")];
-}
-
-async function patchDocuments(file: string, marker: string, lines: readonly string[]): Promise<void> {
-  const handle = await open(file, "r+");
-  try {
-    const { size } = await handle.stat();
-    const head = Buffer.alloc(Math.min(size, SEARCH_BYTES));
-    await handle.read(head, 0, head.length, 0);
-    const at = head.indexOf(Buffer.from(marker, "latin1"));
-    if (at < 0) throw new Error("reserved document lines not found in the .sav");
-    await handle.write(documentBlock(lines), 0, lines.length * DOCUMENT_LINE_BYTES, at);
-  } finally {
-    await handle.close();
-  }
 }
 
 function documentBlock(lines: readonly string[]): Buffer {
@@ -108,24 +92,14 @@ export const savFormat: ExportFormat = {
     const options = { stringWidths: { ...input.widths }, caseCount: input.rowCount, compression: "bytecode" as const };
     const more = input.dict.locale === "nb" ? "… (resten står i manifest.txt)" : "… (the rest is in manifest.txt)";
     const description = { nb: "SPSS-datafil", en: "SPSS data file" };
-    if (input.pack) {
-      // Straight into the package: the rows are written once, and the documents in place.
-      const entry = input.pack.openStream(file);
-      const { result, markerAt } = await streamInto(entry, encodeSav(dict, input.rows(), options), marker);
-      return {
-        files: [{ path: file, description, streamed: entry }],
-        truncatedValues: result.truncatedValues,
-        neutralisedCells: 0,
-        finish: (summary) => entry.patch(markerAt, documentBlock(documentLines(summary, count, more))),
-      };
-    }
-    const full = path.join(input.dir, file);
-    const result = await writeSavFile(full, dict, input.rows(), options);
+    // Straight into the package: the rows are written once, and the documents in place.
+    const entry = input.pack.openStream(file);
+    const { result, markerAt } = await streamInto(entry, encodeSav(dict, input.rows(), options), marker);
     return {
-      files: [{ path: file, description }],
+      files: [{ path: file, description, streamed: entry }],
       truncatedValues: result.truncatedValues,
       neutralisedCells: 0,
-      finish: (summary) => patchDocuments(full, marker, documentLines(summary, count, more)),
+      finish: (summary) => entry.patch(markerAt, documentBlock(documentLines(summary, count, more))),
     };
   },
 };
