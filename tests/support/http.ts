@@ -29,7 +29,16 @@ export class Client {
       payload = (body instanceof URLSearchParams ? body : new URLSearchParams(body)).toString();
       headers["Content-Type"] = "application/x-www-form-urlencoded";
     }
-    const res = await fetch(new URL(path, this.base), { method, headers, body: payload, redirect: "manual" });
+    const send = () => fetch(new URL(path, this.base), { method, headers, body: payload, redirect: "manual" });
+    let res: Response;
+    try {
+      res = await send();
+    } catch (error) {
+      // A kept-alive connection the server closed while it sat idle (a test that paused, say to
+      // run the command line) fails the next request; a browser sends a GET again, so do we.
+      if (method !== "GET" || !closedIdle(error)) throw error;
+      res = await send();
+    }
     this.keep(res);
     return res;
   }
@@ -51,4 +60,9 @@ export class Client {
   post(path: string, body: Record<string, string> | URLSearchParams, extra?: Record<string, string>) {
     return this.follow("POST", path, body, extra);
   }
+}
+
+function closedIdle(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET";
 }
