@@ -136,13 +136,14 @@ function isCompound(lower: string, lexicon: Lexicon): boolean {
   return false;
 }
 
-function judge(token: Token, lexicon: Lexicon): Judged {
+function judge(token: Token, lexicon: Lexicon, listedOnly = false): Judged {
   const { lower } = token;
   if (token.shape === "abbr") return { token, evidence: "ordinary", info: undefined };
   const hyphenated = lower.includes("-");
   const word = !hyphenated && lexicon.isWord(lower);
   const direct = hyphenated ? hyphenatedName(token, lexicon) : lexicon.name(lower);
-  const info = direct ?? lexicon.name(genitiveBase(lower, lexicon) ?? "");
+  const found = direct ?? lexicon.name(genitiveBase(lower, lexicon) ?? "");
+  const info = found && listedOnly && !found.listed ? undefined : found;
   if (token.shape === "low") {
     // Lower case: only names that are no Norwegian word, from a listed source or of five letters or more.
     const length = [...lower].length;
@@ -174,6 +175,8 @@ export interface DetectOptions {
    * place), outside place and organisation contexts. Catches rare names; costs some false alarms.
    */
   readonly unknownCapitalised?: boolean;
+  /** Only names a curated or statistical source lists (not the scraped list alone): fewer false alarms. */
+  readonly listedOnly?: boolean;
 }
 
 /** Likely person names in `text`, left to right, without overlaps. */
@@ -195,7 +198,7 @@ export function findNames(text: string, lexicon: Lexicon, options: DetectOptions
   while (i < tokens.length) {
     const token = tokens[i];
     if (token.shape === "low") {
-      const judged = judge(token, lexicon);
+      const judged = judge(token, lexicon, options.listedOnly);
       const prev = hits[hits.length - 1];
       // A lower-case word right after a lower-case name, itself a name or unknown: «hodan warsame».
       const follows = prev && TIGHT.test(token.gap) && prev.end === token.start - token.gap.length && judged.evidence === "unknown" && judged.info?.strong;
@@ -210,11 +213,11 @@ export function findNames(text: string, lexicon: Lexicon, options: DetectOptions
       continue;
     }
     // A run of capitalised words (with particles between them) written next to each other.
-    let run: Judged[] = [judge(token, lexicon)];
+    let run: Judged[] = [judge(token, lexicon, options.listedOnly)];
     let j = i + 1;
     while (j < tokens.length && continues(tokens[j])) {
       const t = tokens[j];
-      if (t.shape === "cap") run.push(judge(t, lexicon));
+      if (t.shape === "cap") run.push(judge(t, lexicon, options.listedOnly));
       else if (t.shape === "low" && PARTICLES.has(t.lower) && j + 1 < tokens.length && tokens[j + 1].shape === "cap" && continues(tokens[j + 1])) run.push({ token: t, evidence: "unknown", info: undefined });
       else break;
       j++;

@@ -11,7 +11,8 @@ export interface PhoneMatch {
   readonly end: number;
 }
 
-const DATE = /^\d{1,2}[./-]\d{1,2}[./-](?:\d{2}|\d{4})$/;
+const DAY_MONTH = "(?:0?[1-9]|[12]\\d|3[01])[./-](?:0?[1-9]|1[0-2])[./-]";
+const DATE = new RegExp(`^${DAY_MONTH}(?:\\d{2}|\\d{4})$|^${DAY_MONTH}\\d{2}(?!\\d)`);
 const FOUR_AND_FOUR = /^\d{4}[ \u00a0.-]\d{4}$/;
 
 /** An 8-digit run that reads as a date yyyymmdd (19xx/20xx) is a date, not a phone number. */
