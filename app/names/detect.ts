@@ -140,6 +140,8 @@ function judge(token: Token, lexicon: Lexicon, listedOnly = false): Judged {
   const { lower } = token;
   if (token.shape === "abbr") return { token, evidence: "ordinary", info: undefined };
   const hyphenated = lower.includes("-");
+  // Most words are lower case and no name: settle those with one look-up, before the word list.
+  if (token.shape === "low" && !hyphenated && !lexicon.name(lower) && !(lower.endsWith("s") || lower.endsWith("'") || lower.endsWith("’"))) return { token, evidence: "ordinary", info: undefined };
   const word = !hyphenated && lexicon.isWord(lower);
   const direct = hyphenated ? hyphenatedName(token, lexicon) : lexicon.name(lower);
   const found = direct ?? lexicon.name(genitiveBase(lower, lexicon) ?? "");
