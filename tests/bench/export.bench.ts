@@ -16,7 +16,6 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { loadDemo } from "../../db/demo/index.server";
-import { demoNoteText } from "../../db/demo/logs.server";
 import { loadCodebook } from "../../app/instruments/codebook.server";
 import type { Row } from "../../app/exports/dictionary";
 import { measureStringWidths, writeSavFile } from "../../app/exports/spss/sav-writer.server";
@@ -26,6 +25,7 @@ import { localise, type ExportDictionary } from "../../app/exports/schema";
 import { openReader } from "../../app/exports/reader.server";
 import { sources } from "../../app/exports/sources/registry.server";
 import { projectPseudonymKey } from "../../app/exports/anonymise/pseudonyms.server";
+import { NOTE_TEXTS } from "./note-texts";
 
 const self = fileURLToPath(import.meta.url);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -36,12 +36,8 @@ const KEY = "bench-pseudonym-key";
 // ---------------------------------------------------------------------------------------
 // Data
 
-const texts = Object.values(demoNoteText).flatMap((pool) => Object.values(pool).flat());
-/** 997 texts of one to four of the demo's Norwegian fragments, built once, so making rows costs little. */
-const POOL = Array.from({ length: 997 }, (_, p) => {
-  const parts = 1 + (p % 4);
-  return Array.from({ length: parts }, (__, k) => texts[(p * 13 + k * 17) % texts.length]).join(" ");
-});
+/** 997 texts of the demo's Norwegian fragments, built once, so making rows costs little. */
+const POOL = NOTE_TEXTS;
 /** Deterministic note text of varied length. */
 function noteText(i: number, field: number): string {
   return POOL[(i * 7 + field * 131) % POOL.length];

@@ -73,9 +73,9 @@ export function nameDecisionsOf(db: DbOrTx, projectId: number): Map<string, "nam
 /** The name detector with the project's decisions: confirmed names everywhere, rejected ones kept. */
 export function nameScrubbing(db: DbOrTx, projectId: number): NameScrubbing {
   const decisions = [...nameDecisionsOf(db, projectId)];
-  const lexicon = nameLexicon();
   return {
-    detect: (text) => findNames(text, lexicon, { unknownCapitalised: true }),
+    // The lexicon is read on the first text, not before: a data set without free text never needs it.
+    detect: (text) => findNames(text, nameLexicon(), { unknownCapitalised: true }),
     confirmed: decisions.filter(([, d]) => d === "name").map(([t]) => t),
     rejected: decisions.filter(([, d]) => d === "not-name").map(([t]) => t),
   };

@@ -234,8 +234,14 @@ export class Scrubber {
 
   /** What the name detector finds in `text` (NFC), decided or not: for the review. */
   nameCandidates(text: string): readonly NameHit[] {
-    return this.names ? this.names.detect(text) : [];
+    if (!this.names) return [];
+    // The review asks for the same text up to three times in a row (find, candidates, scrub).
+    if (text !== this.lastText) this.lastHits = this.names.detect((this.lastText = text));
+    return this.lastHits;
   }
+
+  private lastText = "";
+  private lastHits: readonly NameHit[] = [];
 
   private readonly scratch: Redaction[] = [];
   private text = "";
