@@ -211,8 +211,9 @@ export class Scrubber {
         if (kind) push(kind, m.index, m.index + m[0].length);
       }
       for (const m of text.matchAll(ORG_NUMBER)) if (isOrganisationNumber(m[0])) push("orgNumber", m.index, m.index + m[0].length);
-      for (const m of findPhoneNumbers(text)) push("phone", m.start, m.end);
     }
+    // Also in Arabic-Indic and full-width digits; the finder skips texts without five digits close together.
+    for (const m of findPhoneNumbers(text)) push("phone", m.start, m.end);
     if (this.extra) for (const m of text.matchAll(this.extra)) push("term", m.index, m.index + m[0].length);
     if (this.confirmed) for (const m of text.matchAll(this.confirmed)) push("name", m.index, m.index + m[0].length);
     if (this.names) for (const hit of this.nameCandidates(text)) if (!this.rejected.has(nameTerm(hit.text))) push("name", hit.start, hit.end);
