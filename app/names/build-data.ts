@@ -2,9 +2,10 @@
 // app/names/data/SOURCES.md. Not part of the app: run it by hand when a source changes, with the
 // unpacked npm tarballs and Debian's word list, e.g.
 //
-//   npx tsx app/names/build-data.ts --faker DIR --wikidata DIR --humannames DIR --dict /usr/share/dict/bokmaal
+//   npx tsx app/names/build-data.ts --faker DIR --wikidata DIR --humannames DIR --ssb-given FILE --dict /usr/share/dict/bokmaal
 //
-// where each DIR is the `package` folder of `npm pack NAME@VERSION` unpacked (versions in SOURCES.md).
+// where each DIR is the `package` folder of `npm pack NAME@VERSION` unpacked (versions in SOURCES.md)
+// and FILE the given names of Statistics Norway's table 10467, one a line (SOURCES.md says how).
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -12,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import { COMMON_GIVEN_NAMES } from "./common-given-names";
 
 type Kind = "g" | "f";
-type Source = "P" | "F" | "W" | "H";
+type Source = "P" | "S" | "F" | "W" | "H";
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ""), process.argv[i + 1]);
@@ -65,7 +66,10 @@ function flat(value: unknown): string[] {
 // 1. The project's own list of common given names (kept from the participant reports' check).
 for (const name of COMMON_GIVEN_NAMES) add(name, "g", "P");
 
-// 2. faker-js locale data: Norwegian, Nordic, Polish, Vietnamese, Kurdish (Kurmanji, Latin script)
+// 2. Statistics Norway: every given name of at least five newborns in some year, 1880–2017.
+for (const line of readFileSync(need("ssb-given"), "utf8").split(/\r?\n/)) add(line, "g", "S");
+
+// 3. faker-js locale data: Norwegian, Nordic, Polish, Vietnamese, Kurdish (Kurmanji, Latin script)
 //    and Turkish family names. Other locales of the groups served are in their own scripts.
 const fakerDir = need("faker");
 const fakerLocales: Record<string, { given: boolean; family: boolean }> = {
@@ -86,12 +90,12 @@ for (const [locale, use] of Object.entries(fakerLocales)) {
   if (use.family) for (const n of flat(person.last_name)) add(n, "f", "F");
 }
 
-// 3. wikidata-person-names: given and family names from Wikidata (CC0).
+// 4. wikidata-person-names: given and family names from Wikidata (CC0).
 const wikidata = (await import(pathToFileURL(path.join(need("wikidata"), "index.mjs")).href)) as Record<string, Iterable<string>>;
 for (const n of [...wikidata.MALE, ...wikidata.FEMALE, ...wikidata.UNISEX]) add(n, "g", "W");
 for (const n of wikidata.FAMILY) add(n, "f", "W");
 
-// 4. humannames: a large mixed list of given and family names (no kind given).
+// 5. humannames: a large mixed list of given and family names (no kind given).
 for (const line of readFileSync(path.join(need("humannames"), "list.txt"), "utf8").split(/\r?\n/)) {
   if ([...line].length >= 3) add(line, null, "H");
 }
@@ -108,7 +112,7 @@ for (const [name, e] of names) {
 const rows = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, flags]) => `${name}\t${[...flags].sort().join("")}`);
 writeFileSync(path.join(outDir, "names.tsv.gz"), gzipSync(rows.join("\n") + "\n", { level: 9 }));
 
-// 5. Debian's wnorwegian (bokmål): ordinary words (lower-case entries) and proper nouns
+// 6. Debian's wnorwegian (bokmål): ordinary words (lower-case entries) and proper nouns
 //    (capitalised entries: places, organisations, people, brands), as two sorted lists.
 const dict = new TextDecoder("latin1").decode(readFileSync(need("dict")));
 const lower = new Set<string>();

@@ -46,6 +46,8 @@ export interface NameHit {
 // and a genitive apostrophe at its end («Yonas'»). The scanner below reads words by character
 // class, not with a regular expression: it runs over every exported text (see «Speed» in the
 // decision record).
+/** A top-level domain right after a word: «.no», «.com», not «.Neste». */
+const DOMAIN_END = /^\.[a-z]{2,6}(?![\p{L}\p{N}])/u;
 const SENTENCE_BREAK = /[.!?:;…\n\r•«»"“”(\[]/;
 const HAS_LOWER = /\p{Ll}/u;
 
@@ -179,7 +181,8 @@ function tokenise(text: string): Token[] {
     }
     if (i < n && isApostrophe(text.charCodeAt(i)) && !(i + 1 < n && isLetterOrMark(classAt(text, i + 1)))) i++;
     const word = text.slice(start, i);
-    const abbr = !lower || (firstUpper && innerUpper) || (firstUpper && afterFirst < i && text.charCodeAt(afterFirst) === 45);
+    // A web address («Finn.no», «Arbeidsplassen.no») names an organisation, as an abbreviation does.
+    const abbr = !lower || (firstUpper && innerUpper) || (firstUpper && afterFirst < i && text.charCodeAt(afterFirst) === 45) || (text.charCodeAt(i) === 46 && DOMAIN_END.test(text.slice(i, i + 8)));
     tokens.push({
       start,
       end: i,

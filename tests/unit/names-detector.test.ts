@@ -60,6 +60,17 @@ describe("single cases", () => {
     expect(names("Dagen gikk som vanlig; dag for dag ble det bedre.")).toEqual([]);
   });
 
+  it("knows the given names common in Norway alone, from Statistics Norway's name statistics", () => {
+    expect(names("Torbjørn ringte fra lageret.")).toEqual(["Torbjørn"]);
+    expect(names("Møte med Stian og Synnøve i kantina.")).toEqual(["Stian", "Synnøve"]);
+    expect(names("Praksisveilederen Ståle var fornøyd, sa Torunn.", false)).toEqual(["Ståle", "Torunn"]);
+  });
+
+  it("takes a word glued to a domain for a web address, not a name", () => {
+    expect(names("Vi brukte Arbeidsplassen.no og Finn.no til å finne stillinger.")).toEqual([]);
+    expect(names("Hun ringte Stian.", false)).toEqual(["Stian"]);
+  });
+
   it("takes a name after «heter» or a title, and keeps the title", () => {
     expect(names("Fru Hassan ringte.")).toEqual(["Hassan"]);
     expect(names("Deltakeren heter Yohannes.")).toEqual(["Yohannes"]);
