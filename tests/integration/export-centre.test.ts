@@ -241,7 +241,9 @@ describe("the export command", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("--format must be one of sav, sps, xlsx, docx, qdpx, csv");
     rmSync(cliDir, { recursive: true, force: true });
-  });
+    // Two tsx processes that compile the CLI's imports (about 3.5 s of CPU each, the name
+    // detector's lists included): on a shared machine they wait for a core far longer than that.
+  }, 240_000);
 
   it("lets a researcher with two projects switch between them (exports, review, exchanges overview)", async () => {
     const db = new Database(server.databasePath);
