@@ -42,12 +42,13 @@ export function installCommand(judges: Judge[]): string {
   return `apt-get install -y ${judges.flatMap((j) => j.packages).join(" ")}`;
 }
 
+/** Judges a test already found in this process (Rscript takes a moment to start). */
+const found = new Set<JudgeId>();
+
 /**
  * For tests: throws, naming the missing judges and the command that installs them. Missing
  * judges fail a test in CI and locally alike, never skip it.
  */
-const found = new Set<JudgeId>();
-
 export function assertJudges(...ids: JudgeId[]): void {
   const missing = missingJudges(ids.filter((id) => !found.has(id)));
   for (const id of ids) if (!missing.includes(JUDGES[id])) found.add(id);
