@@ -18,6 +18,11 @@ export interface TableSpec {
   readonly cube: Cube;
   /** Always published and never part of a witness. */
   readonly fixed?: (cell: number) => boolean;
+  /**
+   * Shown as long as this table's mirrored row is shown in the same column (e.g. N and "not
+   * answered" of an in-work table, whose sum is the number in work); open once it is hidden.
+   */
+  readonly pinned?: (cell: number) => boolean;
   /** Never shown: hidden at no cost, needs no protection. */
   readonly unpublished?: (cell: number) => boolean;
   /** The least value the cell could have, as a reader of the page knows it (default 0). */
@@ -53,6 +58,9 @@ export function isSmall(value: number, k: number): boolean {
   return value > 0 && value < k;
 }
 
+/** How much dearer a complement of k or more is when the same change cannot also take it below k. */
+const UNCOVERED = 50;
+
 interface Vector {
   readonly codes: readonly number[];
   readonly coefs: readonly number[];
@@ -75,22 +83,59 @@ class Table {
   readonly hidden: Uint8Array;
   readonly mirrorOf = new Map<number, { table: Table; cell: number }>();
   readonly links: { to: Table; fromRow: number; toRow: number }[] = [];
+  /** Per cell, computed once: fixed, unpublished, pinned; lower bounds and costs. */
+  private readonly fixedCells: Uint8Array;
+  private readonly unpublishedCells: Uint8Array;
+  private readonly pinnedTo: Int32Array;
+  private readonly lbs: Float64Array;
+  private readonly costs: Float64Array;
   constructor(spec: TableSpec) {
     this.spec = spec;
     this.cube = spec.cube;
-    this.hidden = new Uint8Array(spec.cube.size);
+    const n = spec.cube.size;
+    this.hidden = new Uint8Array(n);
+    this.fixedCells = new Uint8Array(n);
+    this.unpublishedCells = new Uint8Array(n);
+    this.pinnedTo = new Int32Array(n).fill(-1);
+    this.lbs = new Float64Array(n);
+    this.costs = new Float64Array(n);
+    for (let c = 0; c < n; c++) {
+      this.fixedCells[c] = spec.fixed?.(c) ? 1 : 0;
+      this.unpublishedCells[c] = spec.unpublished?.(c) ? 1 : 0;
+      this.lbs[c] = spec.lowerBound?.(c) ?? 0;
+      this.costs[c] = (spec.weight?.(c) ?? 1) * (1 + spec.cube.values[c]);
+    }
+  }
+  /** Cells pinned to the mirrored row `row` (called once the link is known). */
+  pinTo(row: number) {
+    for (let c = 0; c < this.cube.size; c++) {
+      if (!this.spec.pinned?.(c)) continue;
+      const coords = this.cube.coords(c);
+      coords[0] = row;
+      this.pinnedTo[c] = this.cube.cell(coords);
+    }
+  }
+  /** Fixed for good (whatever else is hidden). */
+  fixedForGood(cell: number) {
+    return this.fixedCells[cell] === 1;
   }
   fixed(cell: number) {
-    return this.spec.fixed?.(cell) ?? false;
+    if (this.fixedCells[cell]) return true;
+    const mirror = this.pinnedTo[cell];
+    return mirror >= 0 && !this.hidden[mirror];
   }
   unpublished(cell: number) {
-    return this.spec.unpublished?.(cell) ?? false;
+    return this.unpublishedCells[cell] === 1;
   }
   lb(cell: number) {
-    return this.spec.lowerBound?.(cell) ?? 0;
+    return this.lbs[cell];
   }
   cost(cell: number) {
-    return (this.spec.weight?.(cell) ?? 1) * (1 + this.cube.values[cell]);
+    return this.costs[cell];
+  }
+  /** A cell known to be k or more can never look small: it is not hidden as a complement. */
+  provablyLarge(cell: number, k: number) {
+    return this.lbs[cell] >= k;
   }
 }
 
@@ -143,6 +188,7 @@ export class Suppressor {
       const from = this.tables.get(l.from)!;
       const to = this.tables.get(l.to)!;
       from.links.push({ to, fromRow: l.fromRow, toRow: l.toRow });
+      to.pinTo(l.toRow);
       for (let cell = 0; cell < to.cube.size; cell++) {
         const coords = to.cube.coords(cell);
         if (coords[0] !== l.toRow) continue;
@@ -170,6 +216,7 @@ export class Suppressor {
       if (this.withheld.has(table.spec.id) || this.protectedCells.get(table)!.has(cell)) continue;
       const added = this.protect(table, cell);
       if (added === null) {
+        if (process.env.DEBUG_SUPPRESS) console.log("withhold", table.spec.id, table.cube.coords(cell).map((c, d) => table.cube.dims[d].codes[c].key).join("/"), table.cube.values[cell]);
         this.withhold(table);
         continue;
       }
@@ -229,16 +276,18 @@ export class Suppressor {
       this.syncMirrors();
     };
     if (value < this.k) {
-      // At least two values: a step of 1 either way.
-      const best = this.best(table, cell, work, 1, [1, -1]);
+      // At least two values: a step of 1 either way. The same change is a witness for every
+      // cell below k that it moves (some, like N under a mirrored population, move no other way).
+      const best = this.best(table, cell, work, [1, -1]);
       if (!best) return null;
       hide(best.candidate);
+      for (const e of best.candidate.entries) if (!e.table.mirrorOf.has(e.cell) && e.table.cube.values[e.cell] < this.k) this.protectedCells.get(e.table)!.add(e.cell);
       return added;
     }
     // A cell of k or more must be able to fall below k: walk it down, step by step.
     let remaining = value - this.k + 1;
     for (let round = 0; remaining > 0 && round < 64; round++) {
-      const best = this.best(table, cell, work, 1, [-1]);
+      const best = this.best(table, cell, work, [-1]);
       if (!best) return null;
       hide(best.candidate);
       const t = Math.min(best.step, remaining);
@@ -248,43 +297,87 @@ export class Suppressor {
     return remaining > 0 ? null : added;
   }
 
-  /** The cheapest witness through `cell` that allows at least `need` in one of `directions`. */
-  private best(table: Table, cell: number, work: (t: Table) => Float64Array, need: number, directions: readonly number[]) {
+  private vectorCache = new Map<Cube, Map<string, Vector[]>>();
+  private vectors(cube: Cube, d: number, code: number): Vector[] {
+    let byCube = this.vectorCache.get(cube);
+    if (!byCube) this.vectorCache.set(cube, (byCube = new Map()));
+    const key = `${d}:${code}`;
+    let v = byCube.get(key);
+    if (!v) byCube.set(key, (v = vectorsThrough(cube, d, code)));
+    return v;
+  }
+
+  /**
+   * The cheapest witness through `cell` that allows a step of at least 1 in one of `directions`.
+   * A witness whose own change also lets each cell it newly hides fall below k is preferred, so
+   * complements do not call for complements of their own.
+   */
+  private best(table: Table, cell: number, work: (t: Table) => Float64Array, directions: readonly number[]) {
     const coords = table.cube.coords(cell);
-    const perDim = coords.map((code, d) => vectorsThrough(table.cube, d, code));
-    let best: { candidate: Candidate; step: number } | null = null;
-    const combos = product(perDim.map((vs) => ({ codes: vs.map((_, i) => i), coefs: vs.map(() => 1) })));
-    for (const combo of combos) {
-      const vectors = combo.coords.map((i, d) => perDim[d][i]);
-      const candidate = this.candidate(table, vectors);
-      if (!candidate) continue;
-      if (best && candidate.cost > best.candidate.cost) continue;
-      for (const direction of directions) {
-        const step = this.maxStep(candidate, direction, work);
-        if (step < need) continue;
-        if (!best || candidate.cost < best.candidate.cost || step > best.step) best = { candidate: direction === 1 ? candidate : flip(candidate), step };
+    const perDim = coords.map((code, d) => this.vectors(table.cube, d, code));
+    let best: { candidate: Candidate; step: number; score: number } | null = null;
+    const index = new Array<number>(perDim.length).fill(0);
+    for (;;) {
+      const vectors = index.map((i, d) => perDim[d][i]);
+      const candidate = this.candidate(table, vectors, best ? best.score : Number.POSITIVE_INFINITY);
+      if (candidate) {
+        const plus = this.maxStep(candidate, 1, work);
+        const minus = this.maxStep(candidate, -1, work);
+        let penalty = 0;
+        for (const e of candidate.entries) {
+          const t = e.table;
+          if (t.hidden[e.cell] || t.mirrorOf.has(e.cell)) continue;
+          const v = t.cube.values[e.cell];
+          if (v >= this.k && (e.coef > 0 ? minus : plus) < v - this.k + 1) penalty += UNCOVERED * t.cost(e.cell);
+        }
+        const score = candidate.cost + penalty;
+        for (const direction of directions) {
+          const step = direction === 1 ? plus : minus;
+          if (step < 1) continue;
+          if (!best || score < best.score || (score === best.score && step > best.step)) {
+            best = { candidate: direction === 1 ? candidate : flip(candidate), step, score };
+          }
+        }
       }
+      let d = perDim.length - 1;
+      while (d >= 0 && ++index[d] === perDim[d].length) index[d--] = 0;
+      if (d < 0) break;
     }
     return best;
   }
 
-  /** The cells a change along these vectors touches, including what linked tables must do alike. */
-  private candidate(table: Table, vectors: readonly Vector[]): Candidate | null {
+  /** The cells a change along these vectors touches, including what linked tables must do alike; null if too dear. */
+  private candidate(table: Table, vectors: readonly Vector[], limit: number): Candidate | null {
     const entries: Entry[] = [];
     let cost = 0;
-    for (const { coords, coef } of product(vectors)) {
+    const dims = vectors.length;
+    const pick = new Array<number>(dims).fill(0);
+    const coords = new Array<number>(dims);
+    for (;;) {
+      let coef = 1;
+      for (let d = 0; d < dims; d++) {
+        coords[d] = vectors[d].codes[pick[d]];
+        coef *= vectors[d].coefs[pick[d]];
+      }
       const c = table.cube.cell(coords);
-      if (table.fixed(c) || table.mirrorOf.has(c)) return null;
+      if (table.fixed(c) || table.mirrorOf.has(c) || (!table.hidden[c] && table.provablyLarge(c, this.k))) return null;
       entries.push({ table, cell: c, coef });
-      if (!table.hidden[c]) cost += table.cost(c);
+      if (!table.hidden[c]) {
+        cost += table.cost(c);
+        if (cost > limit) return null;
+      }
+      let d = dims - 1;
+      while (d >= 0 && ++pick[d] === vectors[d].codes.length) pick[d--] = 0;
+      if (d < 0) break;
     }
     for (const link of table.links) {
-      const r = vectors[0].coefs[vectors[0].codes.indexOf(link.fromRow)] ?? 0;
-      if (r === 0) continue;
-      const lift = this.lift(link.to, link.toRow, r, vectors.slice(1));
+      const at = vectors[0].codes.indexOf(link.fromRow);
+      if (at < 0) continue;
+      const lift = this.lift(link.to, link.toRow, vectors[0].coefs[at], vectors.slice(1));
       if (!lift) return null;
       entries.push(...lift.entries);
       cost += lift.cost;
+      if (cost > limit) return null;
     }
     return { entries, cost };
   }
@@ -293,7 +386,7 @@ export class Suppressor {
   private lift(to: Table, toRow: number, r: number, rest: readonly Vector[]): Candidate | null {
     let best: Candidate | null = null;
     for (const leaf of to.cube.dims[0].codes[toRow].leaves) {
-      const row = vectorsThrough(to.cube, 0, leaf).find((v) => v.codes.length > 0 && v.coefs.every((x) => x === 1) && v.codes.includes(toRow));
+      const row = this.vectors(to.cube, 0, leaf).find((v) => v.coefs.every((x) => x === 1));
       if (!row) continue;
       const entries: Entry[] = [];
       let cost = 0;
@@ -301,7 +394,8 @@ export class Suppressor {
       for (const { coords, coef } of product([{ codes: row.codes, coefs: row.coefs.map((x) => x * r) }, ...rest])) {
         const c = to.cube.cell(coords);
         const mirrored = coords[0] === toRow;
-        if (to.fixed(c) || (!mirrored && to.mirrorOf.has(c))) {
+        // Cells pinned to the population open up here: the same change hides the population.
+        if (to.fixedForGood(c) || (!mirrored && (to.mirrorOf.has(c) || (!to.hidden[c] && to.provablyLarge(c, this.k))))) {
           ok = false;
           break;
         }
@@ -316,23 +410,29 @@ export class Suppressor {
   /** How far the change can go in `direction` (+1: as given) without breaking a bound, inequality or check. */
   private maxStep(candidate: Candidate, direction: number, work: (t: Table) => Float64Array): number {
     let step = Number.POSITIVE_INFINITY;
-    const byTable = new Map<Table, Entry[]>();
+    let single: Table | null = candidate.entries[0]?.table ?? null;
     for (const e of candidate.entries) {
-      const w = work(e.table);
-      if (direction * e.coef < 0) step = Math.min(step, w[e.cell] - e.table.lb(e.cell));
-      byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
+      if (direction * e.coef < 0) {
+        step = Math.min(step, work(e.table)[e.cell] - e.table.lb(e.cell));
+        if (step < 1) return 0;
+      }
+      if (e.table !== single) single = null;
     }
-    if (step < 1) return 0;
+    if (single && !single.spec.inequalities?.length && !single.spec.check) return Math.floor(step);
+    const byTable = new Map<Table, Entry[]>();
+    if (single) byTable.set(single, candidate.entries as Entry[]);
+    else for (const e of candidate.entries) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
     for (const [t, entries] of byTable) {
+      if (!t.spec.inequalities?.length) continue;
       const w = work(t);
-      for (const inequality of t.spec.inequalities ?? []) {
-        // Evaluate at every combination of the other dimensions that the change touches.
-        const rests = new Map<string, number[]>();
-        for (const e of entries) {
-          const coords = t.cube.coords(e.cell);
-          rests.set(coords.slice(1).join(","), coords.slice(1));
-        }
-        const delta = new Map<number, number>(entries.map((e) => [e.cell, e.coef * direction]));
+      const delta = new Map<number, number>(entries.map((e) => [e.cell, e.coef * direction]));
+      const rests = new Map<string, number[]>();
+      for (const e of entries) {
+        const coords = t.cube.coords(e.cell);
+        rests.set(coords.slice(1).join(","), coords.slice(1));
+      }
+      for (const inequality of t.spec.inequalities) {
+        // Evaluated at every combination of the other dimensions that the change touches.
         for (const rest of rests.values()) {
           let current = 0;
           let change = 0;
@@ -347,17 +447,17 @@ export class Suppressor {
     }
     step = Math.floor(step);
     if (step < 1) return 0;
-    // Extra checks (means, medians): accept the largest step that passes, trying a few.
+    // Extra checks (means, medians): the largest of a few steps that passes.
     for (const [t, entries] of byTable) {
       if (!t.spec.check) continue;
       const touched = entries.map((e) => e.cell);
+      const base = work(t);
       const tryStep = (s: number) => {
-        const w = Float64Array.from(work(t));
+        const w = Float64Array.from(base);
         for (const e of entries) w[e.cell] += direction * e.coef * s;
         return t.spec.check!(w, touched);
       };
-      const finite = Number.isFinite(step) ? step : 64;
-      let s = finite;
+      let s = Number.isFinite(step) ? step : 64;
       while (s >= 1 && !tryStep(s)) s = s > 1 ? Math.floor(s / 2) : 0;
       step = Math.min(step, s);
       if (step < 1) return 0;

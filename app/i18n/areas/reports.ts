@@ -127,7 +127,7 @@ export const nb = {
   "reports.consent.done": "Tilbaketrekkingen er registrert. Deltakeren er tatt ut av statistikk og eksport.",
 
   "reports.stats.title": "Statistikk fra individrapportene",
-  "reports.stats.lead": "En første, deskriptiv gjennomgang av individrapportene, som i SPSS: antall og andeler per program. Celler med færre enn {k} deltakere vises som «<{k}».",
+  "reports.stats.lead": "En første, deskriptiv gjennomgang av individrapportene, som i SPSS: antall og andeler per program. Ingen tabell viser en gruppe på færre enn {k} deltakere.",
   "reports.stats.caveat": "Rapportene kan være av ulik kvalitet og til dels mangelfulle. Bruk tallene med forsiktighet.",
   "reports.stats.noProject": "Det finnes ingen prosjekter ennå.",
   "reports.stats.filters": "Filtrer statistikken",
@@ -240,6 +240,14 @@ export const nb = {
   "reports.compare.work5plus": "5 år eller mer med arbeidserfaring fra hjemlandet",
   "reports.compare.noWork": "Ingen arbeidserfaring fra hjemlandet",
   "reports.compare.aLevel": "Norsknivå A2+ eller lavere ved start",
+  "reports.stats.asOfChoose": "Velg en av datoene i lista",
+  "reports.stats.asOfLatest": "Siste versjon av hver rapport",
+  "reports.stats.asOfChoice": "Status ved utgangen av hvert halvår.",
+  "reports.stats.hiddenCell": "skjult",
+  "reports.stats.hiddenNote": "Celler merket «:» er skjult med vilje: ellers kunne noen lese eller regne seg fram til en gruppe på færre enn {k} deltakere, også ved å trekke tallene for to utvalg fra hverandre.",
+  "reports.stats.withheld.programme": "Denne tabellen vises bare per program og totalt: per caseprosjekt ville den avslørt grupper på færre enn {k} deltakere.",
+  "reports.stats.withheld.total": "Denne tabellen vises bare for hele prosjektet: per program eller caseprosjekt ville den avslørt grupper på færre enn {k} deltakere.",
+  "reports.stats.withheld.none": "Denne tabellen vises ikke: den kan ikke vises uten å avsløre grupper på færre enn {k} deltakere.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -366,7 +374,7 @@ export const en: Messages<typeof nb> = {
   "reports.consent.done": "The withdrawal is recorded. The participant is taken out of statistics and exports.",
 
   "reports.stats.title": "Statistics from the participant reports",
-  "reports.stats.lead": "A first, descriptive look at the participant reports, as in SPSS: counts and shares per programme. Cells with fewer than {k} participants are shown as «<{k}».",
+  "reports.stats.lead": "A first, descriptive look at the participant reports, as in SPSS: counts and shares per programme. No table shows a group of fewer than {k} participants.",
   "reports.stats.caveat": "The reports may vary in quality and be partly incomplete. Use the figures with caution.",
   "reports.stats.noProject": "There are no projects yet.",
   "reports.stats.filters": "Filter the statistics",
@@ -479,4 +487,12 @@ export const en: Messages<typeof nb> = {
   "reports.compare.work5plus": "5 years or more of work experience from the home country",
   "reports.compare.noWork": "No work experience from the home country",
   "reports.compare.aLevel": "Norwegian level A2+ or lower at the start",
+  "reports.stats.asOfChoose": "Choose one of the dates in the list",
+  "reports.stats.asOfLatest": "Latest version of each report",
+  "reports.stats.asOfChoice": "Status at the end of each half-year.",
+  "reports.stats.hiddenCell": "hidden",
+  "reports.stats.hiddenNote": "Cells marked «:» are hidden on purpose: otherwise someone could read or work out a group of fewer than {k} participants, also by subtracting the figures of two selections.",
+  "reports.stats.withheld.programme": "This table is shown per programme and in total only: per case project it would reveal groups of fewer than {k} participants.",
+  "reports.stats.withheld.total": "This table is shown for the whole project only: per programme or case project it would reveal groups of fewer than {k} participants.",
+  "reports.stats.withheld.none": "This table is not shown: it cannot be shown without revealing groups of fewer than {k} participants.",
 };
