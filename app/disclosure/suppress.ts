@@ -216,7 +216,6 @@ export class Suppressor {
       if (this.withheld.has(table.spec.id) || this.protectedCells.get(table)!.has(cell)) continue;
       const added = this.protect(table, cell);
       if (added === null) {
-        if (process.env.DEBUG_SUPPRESS) console.log("withhold", table.spec.id, table.cube.coords(cell).map((c, d) => table.cube.dims[d].codes[c].key).join("/"), table.cube.values[cell]);
         this.withhold(table);
         continue;
       }

@@ -86,7 +86,7 @@ function Body({ table, title, headingId, k }: { table: DisplayTable; title: stri
                 {t("reports.stats.category")}
               </th>
               {table.columns.map((c) => (
-                <th key={c.key} scope="colgroup" colSpan={2} className="rep-colgroup">
+                <th key={c.key} scope="colgroup" colSpan={2} className="rep-colgroup" data-column={c.key}>
                   {c.label}
                 </th>
               ))}

@@ -64,6 +64,10 @@ interface RowModel {
   readonly classify: (answers: Answers) => readonly string[];
   /** Rows always shown: the population and "not answered". */
   readonly fixed: readonly string[];
+  /** Its population is the number in work (a row of the status table). */
+  readonly mirrorsWork?: boolean;
+  /** Rows never shown. */
+  readonly unpublished?: readonly string[];
   /** Rows shown while the population is shown (in-work tables: N and "not answered"). */
   readonly pinned?: readonly string[];
   readonly inequalities?: readonly (readonly [string, number])[][];
@@ -130,20 +134,26 @@ function rowModels(input: CubeInput, topCountries: readonly number[], others: nu
     fixed: [POP, N, MISSING],
     inequalities: flags.map((f) => [[f.variable, 1] as const, [N, -1] as const]),
   });
-  // Those in work compared with everyone: per row, yes / no among those in work, bounded by yes among all.
+  // Those in work compared with everyone: per row, yes / no / not answered among those in work
+  // (their sum is the number in work; "not answered" is never shown), bounded by yes among all.
   for (const row of COMPARE_ROWS) {
     models.push({
       id: `compare:${row.key}`,
       population: "all",
-      leaves: ["yes", "no", "yesAll"],
-      sums: [{ key: "n", of: ["yes", "no"] }],
+      mirrorsWork: true,
+      leaves: ["yes", "no", "unanswered", "yesAll"],
+      sums: [
+        { key: "n", of: ["yes", "no"] },
+        { key: POP, of: ["yes", "no", "unanswered"] },
+      ],
       classify: (a) => {
         const value = row.test(a);
         const out: string[] = value === true ? ["yesAll"] : [];
-        if (isInWork(a) && value !== null) out.push(value ? "yes" : "no");
+        if (isInWork(a)) out.push(value === null ? "unanswered" : value ? "yes" : "no");
         return out;
       },
       fixed: ["yesAll"],
+      unpublished: ["unanswered"],
       inequalities: [
         [
           ["yes", 1],
@@ -205,6 +215,7 @@ export function buildStatisticsCube(input: CubeInput): StatisticsCube {
     const cube = new Cube([rows, columns], (leaves) => counts.get(leaves.join(",")) ?? 0);
     const fixedRows = new Set(m.fixed.map((key) => rows.codes.findIndex((c) => c.key === key)));
     const pinnedRows = new Set((m.pinned ?? []).map((key) => rows.codes.findIndex((c) => c.key === key)));
+    const unpublishedRows = new Set((m.unpublished ?? []).map((key) => rows.codes.findIndex((c) => c.key === key)));
     const sumRows = new Set(rows.codes.map((c, i) => (c.leaves.length > 1 || rows.codes[c.leaves[0]] !== c ? i : -1)).filter((i) => i >= 0));
     const lowerBound = m.lowerBound ? { cell: cube.at([m.lowerBound.row, "total"]), value: m.lowerBound.value } : null;
     const engine = (level: Level): EngineTable => ({
@@ -218,7 +229,10 @@ export function buildStatisticsCube(input: CubeInput): StatisticsCube {
         const [row, col] = cube.coords(cell);
         return pinnedRows.has(row) && shownAt(level, columns, col);
       },
-      unpublished: (cell) => !shownAt(level, columns, cube.coords(cell)[1]),
+      unpublished: (cell) => {
+        const [row, col] = cube.coords(cell);
+        return unpublishedRows.has(row) || !shownAt(level, columns, col);
+      },
       lowerBound: (cell) => (cell === lowerBound?.cell ? lowerBound.value : 0),
       weight: (cell) => {
         const [row, col] = cube.coords(cell);
@@ -244,11 +258,11 @@ export function buildStatisticsCube(input: CubeInput): StatisticsCube {
   // The number in work is the population of every in-work table: those tables are protected together.
   const statusRows = built.find((b) => b.m.id === "status")!.rows;
   const work = statusRows.codes.findIndex((c) => c.key === "group:work");
-  const linked = built.filter((b) => b.m.population === "inWork");
+  const linked = built.filter((b) => b.m.population === "inWork" || b.m.mirrorsWork);
   const links: Link[] = linked.map((b) => ({ from: "status", fromRow: work, to: b.m.id, toRow: b.rows.codes.findIndex((c) => c.key === POP) }));
   const groups: { ids: string[]; specs: (level: Level) => EngineTable[]; links: Link[] }[] = [
     ...built
-      .filter((b) => b.m.id !== "status" && b.m.population === "all")
+      .filter((b) => b.m.id !== "status" && !linked.includes(b))
       .map((b) => ({ ids: [b.m.id], specs: (level: Level) => [b.engine(level)], links: [] as Link[] })),
     {
       ids: ["status", ...linked.map((b) => b.m.id)],
