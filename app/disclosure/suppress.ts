@@ -316,9 +316,11 @@ export class Suppressor {
     const perDim = coords.map((code, d) => this.vectors(table.cube, d, code));
     let best: { candidate: Candidate; step: number; score: number } | null = null;
     const index = new Array<number>(perDim.length).fill(0);
+    // Lifts depend only on the other dimensions' vectors while nothing is hidden: computed once each.
+    const lifts = new Map<string, Candidate | null>();
     for (;;) {
       const vectors = index.map((i, d) => perDim[d][i]);
-      const candidate = this.candidate(table, vectors, best ? best.score : Number.POSITIVE_INFINITY);
+      const candidate = this.candidate(table, vectors, best ? best.score : Number.POSITIVE_INFINITY, lifts, index.slice(1).join(","));
       if (candidate) {
         const plus = this.maxStep(candidate, 1, work);
         const minus = this.maxStep(candidate, -1, work);
@@ -346,7 +348,7 @@ export class Suppressor {
   }
 
   /** The cells a change along these vectors touches, including what linked tables must do alike; null if too dear. */
-  private candidate(table: Table, vectors: readonly Vector[], limit: number): Candidate | null {
+  private candidate(table: Table, vectors: readonly Vector[], limit: number, lifts: Map<string, Candidate | null>, restKey: string): Candidate | null {
     const entries: Entry[] = [];
     let cost = 0;
     const dims = vectors.length;
@@ -372,7 +374,10 @@ export class Suppressor {
     for (const link of table.links) {
       const at = vectors[0].codes.indexOf(link.fromRow);
       if (at < 0) continue;
-      const lift = this.lift(link.to, link.toRow, vectors[0].coefs[at], vectors.slice(1));
+      const r = vectors[0].coefs[at];
+      const key = `${link.to.spec.id}|${r}|${restKey}`;
+      let lift = lifts.get(key);
+      if (lift === undefined) lifts.set(key, (lift = this.lift(link.to, link.toRow, r, vectors.slice(1))));
       if (!lift) return null;
       entries.push(...lift.entries);
       cost += lift.cost;
