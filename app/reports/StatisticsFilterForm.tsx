@@ -17,16 +17,14 @@ function FilterField({
   value,
   options,
   all,
-  type,
 }: {
   name: string;
   label: string;
   hint?: string;
   error?: string;
   value: string;
-  options?: Option[];
+  options: Option[];
   all?: string;
-  type?: "month" | "date";
 }) {
   const id = `filter-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -38,18 +36,14 @@ function FilterField({
           {hint}
         </span>
       ) : null}
-      {options ? (
-        <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-          {all !== undefined ? <option value="">{all}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input id={id} name={name} type={type} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
-      )}
+      <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}

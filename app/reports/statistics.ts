@@ -404,14 +404,6 @@ export function frequencySpecs(codes: InstrumentCodes): TableSpec[] {
   ];
 }
 
-/** The bands of a band table (for means and medians), by table id. */
-export const BANDS: Readonly<Record<string, readonly Band[]>> = {
-  age: AGE_BANDS,
-  schooling: SCHOOLING_BANDS,
-  position: POSITION_BANDS,
-  monthsToWork: MONTHS_TO_WORK_BANDS,
-};
-
 /** Every table of the statistics page, from the records that apply (one per participant). */
 export function computeReportStatistics(records: readonly StatisticsRecord[], codes: InstrumentCodes): ReportStatistics {
   const present = programmes.filter((p) => records.some((r) => r.programme === p));
