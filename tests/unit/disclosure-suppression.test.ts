@@ -80,10 +80,11 @@ const rows = dimension(
   ],
 );
 
-function generatedTable(id: string, seed: number, small: number): TableSpec {
+/** Rows × case projects under programmes under a total, as on the statistics page: the base (population, N, not answered) is shown. */
+function generatedTable(id: string, seed: number, small: number, dims: readonly Dimension[] = [rows, columns]): TableSpec {
   const next = random(seed);
   const leaf = new Map<string, number>();
-  const cube = new Cube([rows, columns, periods], (leaves) => {
+  const cube = new Cube(dims, (leaves) => {
     const key = leaves.join(",");
     if (!leaf.has(key)) {
       const r = next();
@@ -92,8 +93,8 @@ function generatedTable(id: string, seed: number, small: number): TableSpec {
     }
     return leaf.get(key)!;
   });
-  const pop = rows.codes.findIndex((c) => c.key === "pop");
-  return { id, cube, fixed: (cell) => cube.coords(cell)[0] === pop };
+  const base = new Set(["pop", "N", "missing"].map((key) => rows.codes.findIndex((c) => c.key === key)));
+  return { id, cube, fixed: (cell) => base.has(cube.coords(cell)[0]) };
 }
 
 describe("the issue's example: Under 25, Intro 20, Jobbsjansen 1, total 21", () => {
@@ -134,9 +135,18 @@ describe("generated tables with many small cells", () => {
       for (let cell = 0; cell < spec.cube.size; cell++) if (isSmall(spec.cube.values[cell], 5) && !spec.fixed!(cell)) expect(hidden[cell]).toBe(1);
       const system = systemOf([{ spec, hidden }]);
       expect(system.hidden.size).toBeGreaterThan(0);
+      // The table is not simply hidden whole: categories of the total stay readable.
+      expect(result.withheld.size).toBe(0);
+      expect(["c1", "c2", "c3", "c4"].filter((c) => !hidden[spec.cube.at([c, "total"])]).length).toBeGreaterThan(0);
       expect(await attack(system, 5)).toEqual([]);
     });
   }
+
+  it("a third dimension (years under all years): still no hidden cell can be pinned down", async () => {
+    const spec = generatedTable("t", 5, 0.3, [rows, columns, periods]);
+    const result = suppress([spec], [], 5);
+    expect(await attack(systemOf([{ spec, hidden: result.hidden.get("t")! }]), 5)).toEqual([]);
+  });
 
   it("the attacker finds cells in the same tables with primary suppression only", async () => {
     const spec = generatedTable("t", 2, 0.5);
@@ -152,14 +162,15 @@ describe("linked tables and bounded rows", () => {
     const split = dimension("kind", ["k1", "k2", "missing"], [{ key: "N", of: ["k1", "k2"] }, { key: "pop", of: ["k1", "k2", "missing"] }]);
     const c1 = rows.codes.findIndex((c) => c.key === "c1");
     const share = new Map<string, number>();
-    const inWork = new Cube([split, columns, periods], ([kind, col, period]) => {
-      const total = status.cube.values[status.cube.cell([c1, col, period])];
-      const key = `${col},${period}`;
+    const inWork = new Cube([split, columns], ([kind, col]) => {
+      const total = status.cube.values[status.cube.cell([c1, col])];
+      const key = `${col}`;
       if (!share.has(key)) share.set(key, Math.floor(total / 3));
       return kind === 0 ? total - share.get(key)! : kind === 1 ? share.get(key)! : 0;
     });
+    const pop = split.codes.findIndex((c) => c.key === "pop");
     const work: TableSpec = { id: "work", cube: inWork };
-    const links: Link[] = [{ from: "status", fromRow: c1, to: "work", toRow: split.codes.findIndex((c) => c.key === "pop") }];
+    const links: Link[] = [{ from: "status", fromRow: c1, to: "work", toRow: pop }];
     const result = suppress([status, work], links, 5);
     const system = systemOf(
       [
