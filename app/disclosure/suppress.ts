@@ -245,9 +245,10 @@ export class Suppressor {
         }
       }
     }
+    // Pinned cells go too: their population is hidden with the group.
     for (const t of group) {
       this.withheld.add(t.spec.id);
-      for (let c = 0; c < t.cube.size; c++) if (!t.fixed(c)) t.hidden[c] = 1;
+      for (let c = 0; c < t.cube.size; c++) if (!t.fixedForGood(c)) t.hidden[c] = 1;
     }
   }
 
@@ -274,13 +275,17 @@ export class Suppressor {
       }
       this.syncMirrors();
     };
+    // Every change applied is a witness for each cell below k that it moves: some (N and "not
+    // answered" under a mirrored population) move no other way.
+    const witnessed = (c: Candidate) => {
+      for (const e of c.entries) if (!e.table.mirrorOf.has(e.cell) && e.table.cube.values[e.cell] < this.k) this.protectedCells.get(e.table)!.add(e.cell);
+    };
     if (value < this.k) {
-      // At least two values: a step of 1 either way. The same change is a witness for every
-      // cell below k that it moves (some, like N under a mirrored population, move no other way).
+      // At least two values: a step of 1 either way.
       const best = this.best(table, cell, work, [1, -1]);
       if (!best) return null;
       hide(best.candidate);
-      for (const e of best.candidate.entries) if (!e.table.mirrorOf.has(e.cell) && e.table.cube.values[e.cell] < this.k) this.protectedCells.get(e.table)!.add(e.cell);
+      witnessed(best.candidate);
       return added;
     }
     // A cell of k or more must be able to fall below k: walk it down, step by step.
@@ -289,6 +294,7 @@ export class Suppressor {
       const best = this.best(table, cell, work, [-1]);
       if (!best) return null;
       hide(best.candidate);
+      witnessed(best.candidate);
       const t = Math.min(best.step, remaining);
       for (const e of best.candidate.entries) work(e.table)[e.cell] += t * e.coef;
       remaining -= t;
@@ -309,36 +315,33 @@ export class Suppressor {
   /**
    * The cheapest witness through `cell` that allows a step of at least 1 in one of `directions`.
    * A witness whose own change also lets each cell it newly hides fall below k is preferred, so
-   * complements do not call for complements of their own.
+   * complements do not call for complements of their own. Candidates are built per direction:
+   * a linked table carries the change through a leaf that has room to move that way.
    */
   private best(table: Table, cell: number, work: (t: Table) => Float64Array, directions: readonly number[]) {
     const coords = table.cube.coords(cell);
     const perDim = coords.map((code, d) => this.vectors(table.cube, d, code));
     let best: { candidate: Candidate; step: number; score: number } | null = null;
     const index = new Array<number>(perDim.length).fill(0);
-    // Lifts depend only on the other dimensions' vectors while nothing is hidden: computed once each.
+    // Lifts depend only on the other dimensions' vectors and the direction: computed once each.
     const lifts = new Map<string, Candidate | null>();
     for (;;) {
       const vectors = index.map((i, d) => perDim[d][i]);
-      const candidate = this.candidate(table, vectors, best ? best.score : Number.POSITIVE_INFINITY, lifts, index.slice(1).join(","));
-      if (candidate) {
-        const plus = this.maxStep(candidate, 1, work);
-        const minus = this.maxStep(candidate, -1, work);
+      for (const direction of directions) {
+        const candidate = this.candidate(table, vectors, direction, best ? best.score : Number.POSITIVE_INFINITY, lifts, index.slice(1).join(","), work);
+        if (!candidate) continue;
+        const step = this.maxStep(candidate, 1, work);
+        if (step < 1) continue;
+        const back = this.maxStep(candidate, -1, work);
         let penalty = 0;
         for (const e of candidate.entries) {
           const t = e.table;
           if (t.hidden[e.cell] || t.mirrorOf.has(e.cell)) continue;
           const v = t.cube.values[e.cell];
-          if (v >= this.k && (e.coef > 0 ? minus : plus) < v - this.k + 1) penalty += UNCOVERED * t.cost(e.cell);
+          if (v >= this.k && (e.coef > 0 ? back : step) < v - this.k + 1) penalty += UNCOVERED * t.cost(e.cell);
         }
         const score = candidate.cost + penalty;
-        for (const direction of directions) {
-          const step = direction === 1 ? plus : minus;
-          if (step < 1) continue;
-          if (!best || score < best.score || (score === best.score && step > best.step)) {
-            best = { candidate: direction === 1 ? candidate : flip(candidate), step, score };
-          }
-        }
+        if (!best || score < best.score || (score === best.score && step > best.step)) best = { candidate, step, score };
       }
       let d = perDim.length - 1;
       while (d >= 0 && ++index[d] === perDim[d].length) index[d--] = 0;
@@ -347,15 +350,26 @@ export class Suppressor {
     return best;
   }
 
-  /** The cells a change along these vectors touches, including what linked tables must do alike; null if too dear. */
-  private candidate(table: Table, vectors: readonly Vector[], limit: number, lifts: Map<string, Candidate | null>, restKey: string): Candidate | null {
+  /**
+   * The cells a change along these vectors (times `direction`) touches, including what linked
+   * tables must do alike; null if too dear.
+   */
+  private candidate(
+    table: Table,
+    vectors: readonly Vector[],
+    direction: number,
+    limit: number,
+    lifts: Map<string, Candidate | null>,
+    restKey: string,
+    work: (t: Table) => Float64Array,
+  ): Candidate | null {
     const entries: Entry[] = [];
     let cost = 0;
     const dims = vectors.length;
     const pick = new Array<number>(dims).fill(0);
     const coords = new Array<number>(dims);
     for (;;) {
-      let coef = 1;
+      let coef = direction;
       for (let d = 0; d < dims; d++) {
         coords[d] = vectors[d].codes[pick[d]];
         coef *= vectors[d].coefs[pick[d]];
@@ -374,10 +388,10 @@ export class Suppressor {
     for (const link of table.links) {
       const at = vectors[0].codes.indexOf(link.fromRow);
       if (at < 0) continue;
-      const r = vectors[0].coefs[at];
+      const r = vectors[0].coefs[at] * direction;
       const key = `${link.to.spec.id}|${r}|${restKey}`;
       let lift = lifts.get(key);
-      if (lift === undefined) lifts.set(key, (lift = this.lift(link.to, link.toRow, r, vectors.slice(1))));
+      if (lift === undefined) lifts.set(key, (lift = this.lift(link.to, link.toRow, r, vectors.slice(1), work(link.to))));
       if (!lift) return null;
       entries.push(...lift.entries);
       cost += lift.cost;
@@ -386,8 +400,11 @@ export class Suppressor {
     return { entries, cost };
   }
 
-  /** In a mirroring table: the cheapest single leaf under the mirrored row that carries the same change. */
-  private lift(to: Table, toRow: number, r: number, rest: readonly Vector[]): Candidate | null {
+  /**
+   * In a mirroring table: the cheapest single leaf under the mirrored row that carries the same
+   * change and has room to move that way (a leaf at its bound would stop the whole witness).
+   */
+  private lift(to: Table, toRow: number, r: number, rest: readonly Vector[], values: Float64Array): Candidate | null {
     let best: Candidate | null = null;
     for (const leaf of to.cube.dims[0].codes[toRow].leaves) {
       const row = this.vectors(to.cube, 0, leaf).find((v) => v.coefs.every((x) => x === 1));
@@ -400,6 +417,10 @@ export class Suppressor {
         const mirrored = coords[0] === toRow;
         // Cells pinned to the population open up here: the same change hides the population.
         if (to.fixedForGood(c) || (!mirrored && (to.mirrorOf.has(c) || (!to.hidden[c] && to.provablyLarge(c, this.k))))) {
+          ok = false;
+          break;
+        }
+        if (coef < 0 && values[c] + coef < to.lb(c)) {
           ok = false;
           break;
         }
@@ -468,10 +489,6 @@ export class Suppressor {
     }
     return step;
   }
-}
-
-function flip(c: Candidate): Candidate {
-  return { entries: c.entries.map((e) => ({ ...e, coef: -e.coef })), cost: c.cost };
 }
 
 /** Suppresses small cells and their complements over linked tables. */

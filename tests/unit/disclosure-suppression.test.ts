@@ -156,31 +156,44 @@ describe("generated tables with many small cells", () => {
 });
 
 describe("linked tables and bounded rows", () => {
-  it("a row that is another table's population is protected in both at once", async () => {
-    const status = generatedTable("status", 7, 0.4);
-    // The "in work" table splits c1 of the status table (its population) into two kinds.
-    const split = dimension("kind", ["k1", "k2", "missing"], [{ key: "N", of: ["k1", "k2"] }, { key: "pop", of: ["k1", "k2", "missing"] }]);
-    const c1 = rows.codes.findIndex((c) => c.key === "c1");
-    const share = new Map<string, number>();
-    const inWork = new Cube([split, columns], ([kind, col]) => {
-      const total = status.cube.values[status.cube.cell([c1, col])];
-      const key = `${col}`;
-      if (!share.has(key)) share.set(key, Math.floor(total / 3));
-      return kind === 0 ? total - share.get(key)! : kind === 1 ? share.get(key)! : 0;
+  for (const [seed, small] of [
+    [7, 0.4],
+    [8, 0.2],
+    [9, 0.3],
+  ] as const) {
+    it(`seed ${seed}: a row that is another table's population is protected in both at once, with N and «not answered» pinned to it`, async () => {
+      const status = generatedTable("status", seed, small);
+      // The "in work" table splits c1 of the status table (its population) into two kinds and "not answered".
+      const split = dimension("kind", ["k1", "k2", "missing"], [{ key: "N", of: ["k1", "k2"] }, { key: "pop", of: ["k1", "k2", "missing"] }]);
+      const c1 = rows.codes.findIndex((c) => c.key === "c1");
+      const inWork = new Cube([split, columns], ([kind, col]) => {
+        const total = status.cube.values[status.cube.cell([c1, col])];
+        const missing = total >= 8 ? 1 : 0;
+        const share = Math.floor((total - missing) / 3);
+        return [total - missing - share, share, missing][kind];
+      });
+      const pop = split.codes.findIndex((c) => c.key === "pop");
+      const pinnedRows = ["N", "missing"].map((key) => split.codes.findIndex((c) => c.key === key));
+      const work: TableSpec = { id: "work", cube: inWork, pinned: (cell) => pinnedRows.includes(inWork.coords(cell)[0]) };
+      const links: Link[] = [{ from: "status", fromRow: c1, to: "work", toRow: pop }];
+      const result = suppress([status, work], links, 5);
+      // Protected, not withheld: N and "not answered" stay readable wherever the number in work is.
+      expect(result.withheld.size).toBe(0);
+      const hiddenWork = result.hidden.get("work")!;
+      for (let col = 0; col < columns.codes.length; col++) {
+        if (!hiddenWork[inWork.cell([pop, col])]) for (const row of pinnedRows) expect(hiddenWork[inWork.cell([row, col])]).toBe(0);
+      }
+      const system = systemOf(
+        [
+          { spec: status, hidden: result.hidden.get("status")! },
+          { spec: work, hidden: hiddenWork },
+        ],
+        links,
+      );
+      expect([...system.hidden].filter((name) => name.startsWith("work:")).length).toBeGreaterThan(0);
+      expect(await attack(system, 5)).toEqual([]);
     });
-    const pop = split.codes.findIndex((c) => c.key === "pop");
-    const work: TableSpec = { id: "work", cube: inWork };
-    const links: Link[] = [{ from: "status", fromRow: c1, to: "work", toRow: pop }];
-    const result = suppress([status, work], links, 5);
-    const system = systemOf(
-      [
-        { spec: status, hidden: result.hidden.get("status")! },
-        { spec: work, hidden: result.hidden.get("work")! },
-      ],
-      links,
-    );
-    expect(await attack(system, 5)).toEqual([]);
-  });
+  }
 
   it("rows bounded by N (multiple choice) stay protected under their bound", async () => {
     const flags = dimension("flag", ["f1", "f2", "f3", "N", "missing"], [{ key: "pop", of: ["N", "missing"] }]);
