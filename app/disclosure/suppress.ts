@@ -77,6 +77,13 @@ interface Candidate {
   readonly cost: number;
 }
 
+/** A cell the witness must move (sign 0: either way), when it is sought from a linked table. */
+interface Requirement {
+  readonly table: Table;
+  readonly cell: number;
+  readonly sign: number;
+}
+
 class Table {
   readonly spec: TableSpec;
   readonly cube: Cube;
@@ -89,6 +96,8 @@ class Table {
   private readonly pinnedTo: Int32Array;
   private readonly lbs: Float64Array;
   private readonly costs: Float64Array;
+  /** 1 for each first-dimension code that some inequality names. */
+  readonly inInequality: Uint8Array;
   constructor(spec: TableSpec) {
     this.spec = spec;
     this.cube = spec.cube;
@@ -99,6 +108,8 @@ class Table {
     this.pinnedTo = new Int32Array(n).fill(-1);
     this.lbs = new Float64Array(n);
     this.costs = new Float64Array(n);
+    this.inInequality = new Uint8Array(spec.cube.dims[0].codes.length);
+    for (const inequality of spec.inequalities ?? []) for (const term of inequality.terms) this.inInequality[term.code] = 1;
     for (let c = 0; c < n; c++) {
       this.fixedCells[c] = spec.fixed?.(c) ? 1 : 0;
       this.unpublishedCells[c] = spec.unpublished?.(c) ? 1 : 0;
@@ -282,7 +293,7 @@ export class Suppressor {
     };
     if (value < this.k) {
       // At least two values: a step of 1 either way.
-      const best = this.best(table, cell, work, [1, -1]);
+      const best = this.witness(table, cell, work, [1, -1]);
       if (!best) return null;
       hide(best.candidate);
       witnessed(best.candidate);
@@ -291,7 +302,7 @@ export class Suppressor {
     // A cell of k or more must be able to fall below k: walk it down, step by step.
     let remaining = value - this.k + 1;
     for (let round = 0; remaining > 0 && round < 64; round++) {
-      const best = this.best(table, cell, work, [-1]);
+      const best = this.witness(table, cell, work, [-1]);
       if (!best) return null;
       hide(best.candidate);
       witnessed(best.candidate);
@@ -300,6 +311,26 @@ export class Suppressor {
       remaining -= t;
     }
     return remaining > 0 ? null : added;
+  }
+
+  /**
+   * A witness within the cell's own table, or else one that starts in a table it mirrors: N of an
+   * in-work table under a hidden number in work may only move with the number in work itself.
+   */
+  private witness(table: Table, cell: number, work: (t: Table) => Float64Array, directions: readonly number[]) {
+    const own = this.best(table, cell, work, directions);
+    if (own || !table.mirrorOf.size) return own;
+    const coords = table.cube.coords(cell);
+    for (const from of this.tables.values()) {
+      for (const link of from.links) {
+        if (link.to !== table) continue;
+        // The source moves the way the target must: the lifted change has the source's sign.
+        const source = from.cube.cell([link.fromRow, ...coords.slice(1)]);
+        const found = this.best(from, source, work, directions, { table, cell, sign: directions.length === 1 ? directions[0] : 0 });
+        if (found) return found;
+      }
+    }
+    return null;
   }
 
   private vectorCache = new Map<Cube, Map<string, Vector[]>>();
@@ -318,7 +349,7 @@ export class Suppressor {
    * complements do not call for complements of their own. Candidates are built per direction:
    * a linked table carries the change through a leaf that has room to move that way.
    */
-  private best(table: Table, cell: number, work: (t: Table) => Float64Array, directions: readonly number[]) {
+  private best(table: Table, cell: number, work: (t: Table) => Float64Array, directions: readonly number[], require?: Requirement) {
     const coords = table.cube.coords(cell);
     const perDim = coords.map((code, d) => this.vectors(table.cube, d, code));
     let best: { candidate: Candidate; step: number; score: number } | null = null;
@@ -328,17 +359,19 @@ export class Suppressor {
     for (;;) {
       const vectors = index.map((i, d) => perDim[d][i]);
       for (const direction of directions) {
-        const candidate = this.candidate(table, vectors, direction, best ? best.score : Number.POSITIVE_INFINITY, lifts, index.slice(1).join(","), work);
-        if (!candidate) continue;
+        const candidate = this.candidate(table, vectors, direction, best ? best.score : Number.POSITIVE_INFINITY, lifts, index.slice(1).join(","), work, require);
+        if (!candidate || (require && !moves(candidate, require))) continue;
         const step = this.maxStep(candidate, 1, work);
         if (step < 1) continue;
-        const back = this.maxStep(candidate, -1, work);
+        let back = -1; // computed only if a newly hidden cell of k or more goes down that way
         let penalty = 0;
         for (const e of candidate.entries) {
           const t = e.table;
           if (t.hidden[e.cell] || t.mirrorOf.has(e.cell)) continue;
           const v = t.cube.values[e.cell];
-          if (v >= this.k && (e.coef > 0 ? back : step) < v - this.k + 1) penalty += UNCOVERED * t.cost(e.cell);
+          if (v < this.k) continue;
+          if (e.coef > 0 && back < 0) back = this.maxStep(candidate, -1, work);
+          if ((e.coef > 0 ? back : step) < v - this.k + 1) penalty += UNCOVERED * t.cost(e.cell);
         }
         const score = candidate.cost + penalty;
         if (!best || score < best.score || (score === best.score && step > best.step)) best = { candidate, step, score };
@@ -362,6 +395,7 @@ export class Suppressor {
     lifts: Map<string, Candidate | null>,
     restKey: string,
     work: (t: Table) => Float64Array,
+    require?: Requirement,
   ): Candidate | null {
     const entries: Entry[] = [];
     let cost = 0;
@@ -391,7 +425,7 @@ export class Suppressor {
       const r = vectors[0].coefs[at] * direction;
       const key = `${link.to.spec.id}|${r}|${restKey}`;
       let lift = lifts.get(key);
-      if (lift === undefined) lifts.set(key, (lift = this.lift(link.to, link.toRow, r, vectors.slice(1), work(link.to))));
+      if (lift === undefined) lifts.set(key, (lift = this.lift(link.to, link.toRow, r, vectors.slice(1), work(link.to), require?.table === link.to ? require : undefined)));
       if (!lift) return null;
       entries.push(...lift.entries);
       cost += lift.cost;
@@ -404,7 +438,7 @@ export class Suppressor {
    * In a mirroring table: the cheapest single leaf under the mirrored row that carries the same
    * change and has room to move that way (a leaf at its bound would stop the whole witness).
    */
-  private lift(to: Table, toRow: number, r: number, rest: readonly Vector[], values: Float64Array): Candidate | null {
+  private lift(to: Table, toRow: number, r: number, rest: readonly Vector[], values: Float64Array, require?: Requirement): Candidate | null {
     let best: Candidate | null = null;
     for (const leaf of to.cube.dims[0].codes[toRow].leaves) {
       const row = this.vectors(to.cube, 0, leaf).find((v) => v.coefs.every((x) => x === 1));
@@ -427,7 +461,7 @@ export class Suppressor {
         entries.push({ table: to, cell: c, coef });
         if (!to.hidden[c] && !mirrored) cost += to.cost(c);
       }
-      if (ok && (!best || cost < best.cost)) best = { entries, cost };
+      if (ok && (!best || cost < best.cost) && (!require || moves({ entries, cost }, require))) best = { entries, cost };
     }
     return best;
   }
@@ -435,40 +469,28 @@ export class Suppressor {
   /** How far the change can go in `direction` (+1: as given) without breaking a bound, inequality or check. */
   private maxStep(candidate: Candidate, direction: number, work: (t: Table) => Float64Array): number {
     let step = Number.POSITIVE_INFINITY;
-    let single: Table | null = candidate.entries[0]?.table ?? null;
+    // Bounds first (cheap, and most candidates stop here); the entries grouped by table meanwhile.
+    const byTable = new Map<Table, Entry[]>();
+    let table: Table | null = null;
+    let values: Float64Array | null = null;
+    let group: Entry[] = [];
     for (const e of candidate.entries) {
+      if (e.table !== table) {
+        table = e.table;
+        values = work(table);
+        group = byTable.get(table) ?? [];
+        byTable.set(table, group);
+      }
+      group.push(e);
       if (direction * e.coef < 0) {
-        step = Math.min(step, work(e.table)[e.cell] - e.table.lb(e.cell));
+        step = Math.min(step, (values![e.cell] - table.lb(e.cell)) / Math.abs(e.coef));
         if (step < 1) return 0;
       }
-      if (e.table !== single) single = null;
     }
-    if (single && !single.spec.inequalities?.length && !single.spec.check) return Math.floor(step);
-    const byTable = new Map<Table, Entry[]>();
-    if (single) byTable.set(single, candidate.entries as Entry[]);
-    else for (const e of candidate.entries) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
     for (const [t, entries] of byTable) {
       if (!t.spec.inequalities?.length) continue;
-      const w = work(t);
-      const delta = new Map<number, number>(entries.map((e) => [e.cell, e.coef * direction]));
-      const rests = new Map<string, number[]>();
-      for (const e of entries) {
-        const coords = t.cube.coords(e.cell);
-        rests.set(coords.slice(1).join(","), coords.slice(1));
-      }
-      for (const inequality of t.spec.inequalities) {
-        // Evaluated at every combination of the other dimensions that the change touches.
-        for (const rest of rests.values()) {
-          let current = 0;
-          let change = 0;
-          for (const term of inequality.terms) {
-            const c = t.cube.cell([term.code, ...rest]);
-            current += term.coef * w[c];
-            change += term.coef * (delta.get(c) ?? 0);
-          }
-          if (change > 0) step = Math.min(step, Math.floor((-current + 1e-9) / change));
-        }
-      }
+      step = Math.min(step, this.inequalityStep(t, entries, direction, work(t)));
+      if (step < 1) return 0;
     }
     step = Math.floor(step);
     if (step < 1) return 0;
@@ -489,6 +511,35 @@ export class Suppressor {
     }
     return step;
   }
+
+  /** The largest step that keeps the table's inequalities, at every combination of the other dimensions the change touches. */
+  private inequalityStep(t: Table, entries: readonly Entry[], direction: number, w: Float64Array): number {
+    // Row-major with the inequalities' dimension first: a cell is code × stride + the rest.
+    const stride = t.cube.strides[0];
+    const delta = new Map<number, number>();
+    const rests = new Set<number>();
+    for (const e of entries) {
+      if (!t.inInequality[Math.floor(e.cell / stride)]) continue;
+      delta.set(e.cell, (delta.get(e.cell) ?? 0) + e.coef * direction);
+      rests.add(e.cell % stride);
+    }
+    let step = Number.POSITIVE_INFINITY;
+    for (const inequality of t.spec.inequalities!) {
+      for (const rest of rests) {
+        let current = 0;
+        let change = 0;
+        for (const term of inequality.terms) change += term.coef * (delta.get(term.code * stride + rest) ?? 0);
+        if (change <= 0) continue;
+        for (const term of inequality.terms) current += term.coef * w[term.code * stride + rest];
+        step = Math.min(step, Math.floor((-current + 1e-9) / change));
+      }
+    }
+    return step;
+  }
+}
+
+function moves(candidate: Candidate, require: Requirement): boolean {
+  return candidate.entries.some((e) => e.table === require.table && e.cell === require.cell && (require.sign === 0 || Math.sign(e.coef) === require.sign));
 }
 
 /** Suppresses small cells and their complements over linked tables. */

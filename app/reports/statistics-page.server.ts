@@ -60,9 +60,15 @@ function withdrawnCases(db: Db, projectId: number): number[] {
     .map((r) => r.caseProjectId);
 }
 
-/** Suppressed cubes by project, status date and content; a handful is enough (one per date in use). */
-const cubes = new Map<string, StatisticsCube>();
+/** Suppressed cubes by project, status date and content of the reports; a handful is enough (one per date in use). */
+const cubes = new Map<string, { asOf: string | null; cube: StatisticsCube }>();
 const CACHE_SIZE = 12;
+
+/** The cubes kept (for the benchmark: how many cells each hides), and a way to start afresh. */
+export const statisticsCubeFor = {
+  peek: (asOf: string | null) => [...cubes.values()].reverse().find((c) => c.asOf === asOf)?.cube,
+  clear: () => cubes.clear(),
+};
 
 function cubeFor(db: Db, projectId: number, k: number, asOf: string | null, codes: InstrumentCodes): StatisticsCube {
   const records = listParticipantReports(db, { projectId, asOf });
@@ -73,9 +79,9 @@ function cubeFor(db: Db, projectId: number, k: number, asOf: string | null, code
     .digest("base64url");
   const key = `${projectId}|${fingerprint}`;
   const cached = cubes.get(key);
-  if (cached) return cached;
+  if (cached) return cached.cube;
   const cube = buildStatisticsCube({ records, caseProjects, withdrawn, codes, k });
-  cubes.set(key, cube);
+  cubes.set(key, { asOf, cube });
   if (cubes.size > CACHE_SIZE) cubes.delete(cubes.keys().next().value!);
   return cube;
 }

@@ -60,12 +60,19 @@ export interface PresentedView {
   readonly tables: readonly DisplayTable[];
 }
 
+const formats = new Map<Locale, { percent: Intl.NumberFormat; integer: Intl.NumberFormat }>();
+/** Made once per locale: a page formats a few thousand cells. */
 function formatters(locale: Locale) {
-  const tag = locale === "nb" ? "nb-NO" : "en-GB";
-  return {
-    percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }),
-    integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0, useGrouping: false }),
-  };
+  let f = formats.get(locale);
+  if (!f) {
+    const tag = locale === "nb" ? "nb-NO" : "en-GB";
+    f = {
+      percent: new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }),
+      integer: new Intl.NumberFormat(tag, { maximumFractionDigits: 0, useGrouping: false }),
+    };
+    formats.set(locale, f);
+  }
+  return f;
 }
 
 /** A count and its share of `base`; `base` null when the base itself is hidden. */
