@@ -156,10 +156,11 @@ describe("generated tables with many small cells", () => {
 });
 
 describe("linked tables and bounded rows", () => {
+  // Tables in which N of the in-work table must move with the number in work itself (no witness inside it).
   for (const [seed, small] of [
-    [7, 0.4],
-    [8, 0.2],
-    [9, 0.3],
+    [7, 0.2],
+    [8, 0.4],
+    [9, 0.4],
   ] as const) {
     it(`seed ${seed}: a row that is another table's population is protected in both at once, with N and «not answered» pinned to it`, async () => {
       const status = generatedTable("status", seed, small);
