@@ -70,10 +70,14 @@ export function isProtected(interval: Interval, k: number): boolean {
 }
 
 /**
- * Every hidden cell's interval. Throws if the published numbers contradict the constraints
- * (the attacker's model of the page is then wrong, not the page safe).
+ * Every hidden cell's interval, or for a protected cell the part of it found so far: the cells
+ * are decided from feasible points of the system (LP solutions), and a cell whose values at
+ * those points already span two whole numbers, one below k, needs no LP of its own. Every
+ * other cell gets its exact minimum and maximum. Without `k`, every interval is exact. Throws
+ * if the published numbers contradict the constraints (the attacker's model of the page is then
+ * wrong, not the page safe).
  */
-export async function intervals(system: LinearSystem): Promise<Map<string, Interval>> {
+export async function intervals(system: LinearSystem, k?: number): Promise<Map<string, Interval>> {
   const highs = await (solver ??= highsLoader());
   // Substitute the published values; check the constraints left with no unknown.
   const reduced: { terms: Term[]; op: Constraint["op"]; rhs: number; note?: string }[] = [];
@@ -92,7 +96,7 @@ export async function intervals(system: LinearSystem): Promise<Map<string, Inter
     }
     reduced.push({ terms, op: c.op, rhs, note: c.note });
   }
-  // Components of unknowns linked by a constraint: each hidden cell needs only its own.
+  // Components of unknowns linked by a constraint: each is one LP (a table and those linked to it).
   const parent = new Map<string, string>();
   const find = (v: string): string => {
     let p = parent.get(v) ?? v;
@@ -108,33 +112,57 @@ export async function intervals(system: LinearSystem): Promise<Map<string, Inter
     const root = find(c.terms[0][0]);
     byComponent.set(root, [...(byComponent.get(root) ?? []), c]);
   }
+  const hiddenBy = new Map<string, string[]>();
+  for (const cell of system.hidden) hiddenBy.set(find(cell), [...(hiddenBy.get(find(cell)) ?? []), cell]);
   const out = new Map<string, Interval>();
-  for (const cell of system.hidden) {
-    const constraints = byComponent.get(find(cell)) ?? [];
-    const names = new Set<string>([cell]);
+  for (const [root, cells] of hiddenBy) {
+    const constraints = byComponent.get(root) ?? [];
+    const names = new Set<string>(cells);
     for (const c of constraints) for (const [v] of c.terms) names.add(v);
     const ids = new Map([...names].map((n, i) => [n, `x${i}`]));
     const expr = (terms: readonly Term[]) => terms.map(([v, coef]) => `${coef >= 0 ? "+" : "-"} ${Math.abs(coef)} ${ids.get(v)}`).join(" ");
     const body = [
       "Subject To",
       ...constraints.map((c, i) => ` c${i}: ${expr(c.terms)} ${c.op === "=" ? "=" : c.op} ${c.rhs}`),
+      ...cells.map((cell, i) => ` h${i}: + 1 ${ids.get(cell)} >= 0`),
       "Bounds",
       ...[...names].map((n) => (system.free.has(n) ? ` ${ids.get(n)} free` : ` ${ids.get(n)} >= 0`)),
       "End",
     ].join("\n");
-    const solve = (sense: "Minimize" | "Maximize") => {
-      const result = highs.solve(`${sense}\n obj: ${ids.get(cell)}\n${constraints.length ? body : body.replace("Subject To\n", "Subject To\n c0: + 1 " + ids.get(cell) + " >= 0\n")}`);
+    // What the feasible points seen so far show of each cell.
+    const seen = new Map<string, Interval>();
+    const solve = (sense: "Minimize" | "Maximize", objective: readonly Term[]) => {
+      const result = highs.solve(`${sense}\n obj: ${expr(objective)}\n${body}`);
       if (result.Status === "Unbounded") return sense === "Minimize" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-      if (result.Status !== "Optimal") throw new Error(`LP for ${cell}: ${result.Status}`);
+      if (result.Status !== "Optimal") throw new Error(`LP for ${objective.map(([v]) => v).join(" + ")}: ${result.Status}`);
+      for (const cell of cells) {
+        const x = result.Columns[ids.get(cell)!].Primal;
+        const s = seen.get(cell);
+        seen.set(cell, { min: Math.min(x, s?.min ?? x), max: Math.max(x, s?.max ?? x) });
+      }
       return result.ObjectiveValue;
     };
-    out.set(cell, { min: solve("Minimize"), max: solve("Maximize") });
+    const decided = (cell: string) => k !== undefined && isProtected(seen.get(cell)!, k);
+    if (k !== undefined) {
+      // Two points that move every cell as far as it goes together, low and high.
+      solve("Minimize", cells.map((c): Term => [c, 1]));
+      solve("Maximize", cells.map((c): Term => [c, 1]));
+    }
+    for (const cell of cells) {
+      if (decided(cell)) {
+        out.set(cell, seen.get(cell)!);
+        continue;
+      }
+      const min = solve("Minimize", [[cell, 1]]);
+      const max = decided(cell) && k !== undefined ? seen.get(cell)!.max : solve("Maximize", [[cell, 1]]);
+      out.set(cell, { min, max });
+    }
   }
   return out;
 }
 
 /** The hidden cells an attacker pins down or proves to be k or more. */
 export async function attack(system: LinearSystem, k: number): Promise<Finding[]> {
-  const found = await intervals(system);
+  const found = await intervals(system, k);
   return [...found].filter(([, interval]) => !isProtected(interval, k)).map(([cell, interval]) => ({ cell, interval }));
 }
