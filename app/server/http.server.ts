@@ -5,10 +5,12 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { directRouteHandler } from "./direct-routes.server";
+import { guardBuild } from "./loader-data-guard.server";
 import { crossSiteGuard, securityHeaders, untrustedForwardedHeaders } from "./security.server";
 import type { AppServices } from "./services.server";
 
-export function createApp(build: ServerBuild, services: AppServices, assetsDir: string) {
+export function createApp(unguardedBuild: ServerBuild, services: AppServices, assetsDir: string) {
+  const build = guardBuild(unguardedBuild);
   const app = express();
   app.disable("x-powered-by");
   // One reverse proxy in front: the client address is the one it appended to X-Forwarded-For,
