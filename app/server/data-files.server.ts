@@ -7,8 +7,8 @@ import path from "node:path";
 import type { Config } from "./config";
 import { packageDir } from "~/exports/package.server";
 
-export const PRIVATE_FILE = 0o600;
-export const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+const PRIVATE_DIR = 0o700;
 
 /** Every file and folder this process creates from now on is private to its owner. */
 export function keepNewFilesPrivate(): void {
