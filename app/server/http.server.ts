@@ -6,13 +6,18 @@ import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { directRouteHandler } from "./direct-routes.server";
 import { expressErrors } from "./request-errors.server";
-import { crossSiteGuard, securityHeaders } from "./security.server";
+import { guardBuild } from "./loader-data-guard.server";
+import { crossSiteGuard, securityHeaders, untrustedForwardedHeaders } from "./security.server";
 import type { AppServices } from "./services.server";
 
-export function createApp(build: ServerBuild, services: AppServices, assetsDir: string) {
+export function createApp(unguardedBuild: ServerBuild, services: AppServices, assetsDir: string) {
+  const build = guardBuild(unguardedBuild);
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", services.config.trustProxy);
+  // One reverse proxy in front: the client address is the one it appended to X-Forwarded-For,
+  // never an address the client wrote there itself.
+  app.set("trust proxy", services.config.trustProxy ? 1 : false);
+  app.use(untrustedForwardedHeaders(services.config.trustProxy));
   app.use(securityHeaders);
   app.use(
     "/build",

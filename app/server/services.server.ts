@@ -1,5 +1,7 @@
 // Everything a request needs, made once at start and handed to Remix as the load context.
 import { migrateDatabase, openDatabase, type Db, type Sqlite } from "../../db/connection.server";
+import { hasResearcher } from "../accounts/accounts.server";
+import { needsSetupCode, newSetupCode } from "../accounts/setup-code.server";
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
 import { loadCodebook, type Codebook } from "../instruments/codebook.server";
@@ -14,6 +16,8 @@ export interface AppServices {
   secrets: Secrets;
   limiter: RateLimiter;
   sessionCookie: SessionCookie;
+  /** Asked for on /setup while no researcher exists and others can reach the server; else null. */
+  setupCode: string | null;
 }
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
@@ -30,5 +34,6 @@ export function createServices(config: Config): AppServices {
     secrets,
     limiter: new RateLimiter(),
     sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
+    setupCode: needsSetupCode(config) && !hasResearcher(db) ? newSetupCode() : null,
   };
 }

@@ -9,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { readConfig } from "./config";
 import { buildPaths } from "./build-paths";
 import { createApp } from "./http.server";
+import { fixDataModes, keepNewFilesPrivate } from "./data-files.server";
 import { createServices } from "./services.server";
 
 const { serverFile: buildFile, assetsDir } = buildPaths();
@@ -33,6 +34,7 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  keepNewFilesPrivate();
   buildIfNeeded();
   const config = readConfig();
   let services;
@@ -42,10 +44,18 @@ async function main() {
     console.error(`Medforsker cannot start:\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  const fixed = fixDataModes(config);
+  if (fixed.length) console.log(`Made ${fixed.length} data files and folders readable by their owner only (0600/0700).`);
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const app = createApp(build, services, assetsDir);
   const server = app.listen(config.port, config.host, () => {
     console.log(`Medforsker is running on ${config.publicUrl} (database: ${config.databasePath})`);
+    if (services.setupCode) {
+      console.log(
+        `\nNo researcher account exists yet, and other machines can reach this server. To set up\n` +
+          `Medforsker, open ${config.publicUrl}/setup and enter this one-time setup code:\n\n    ${services.setupCode}\n`,
+      );
+    }
   });
   const stop = () => {
     server.close();

@@ -26,6 +26,8 @@ export const nb = {
   "error.forbidden": "Du har ikke tilgang til denne siden",
   "error.generic": "Noe gikk galt",
   "error.back": "Tilbake til start",
+  "refused.title": "Forespørselen ble avvist",
+  "refused.text": "Skjemaet ble sendt fra en annen nettside enn Medforsker, eller til en annen adresse enn den du ser. Ingenting er lagret. Åpne Medforsker og send skjemaet derfra.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -53,4 +55,6 @@ export const en: Messages<typeof nb> = {
   "error.forbidden": "You do not have access to this page",
   "error.generic": "Something went wrong",
   "error.back": "Back to the start page",
+  "refused.title": "Request refused",
+  "refused.text": "The form was sent from another website than Medforsker, or to another address than the one you see. Nothing was saved. Open Medforsker and send the form from there.",
 };
