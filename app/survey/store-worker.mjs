@@ -4,6 +4,7 @@
 // (group commit). See app/survey/store.server.ts for the other side.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
+import { WRITE_WAIT_MS } from "../../db/write-lock.mjs";
 import { createSurveyStore } from "./store-core.mjs";
 
 const { databasePath, spentKey, truncateDelayMs } = workerData;
@@ -11,7 +12,7 @@ const { databasePath, spentKey, truncateDelayMs } = workerData;
 const db = new Database(databasePath);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
-db.pragma("busy_timeout = 5000");
+db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
 db.pragma("foreign_keys = ON");
 // Deleted rows (the spent set of a finalised wave) are overwritten with zeros, not left in free pages.
 db.pragma("secure_delete = ON");
