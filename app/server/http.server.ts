@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { directRouteHandler } from "./direct-routes.server";
+import { reportRefusedWrites } from "./refused-writes.server";
 import { crossSiteGuard, securityHeaders } from "./security.server";
 import type { AppServices } from "./services.server";
 
@@ -25,6 +26,6 @@ export function createApp(build: ServerBuild, services: AppServices, assetsDir: 
     clientAddress: req.ip ?? "",
   });
   app.use(directRouteHandler(build, context));
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: context }));
+  app.all("*", createRequestHandler({ build: reportRefusedWrites(build), mode: "production", getLoadContext: context }));
   return app;
 }

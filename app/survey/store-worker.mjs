@@ -38,6 +38,11 @@ function scheduleTruncate(delay = truncateDelayMs) {
   }, delay);
 }
 
+/** An error for the other thread: its message and SQLite's code (a refused write reads as «ikke lagret»). */
+function failure(error) {
+  return { error: error instanceof Error ? error.message : String(error), code: typeof error?.code === "string" ? error.code : undefined };
+}
+
 function flush() {
   flushScheduled = false;
   const batch = queue;
@@ -48,8 +53,7 @@ function flush() {
     batch.forEach((entry, i) => parentPort.postMessage({ id: entry.id, result: results[i] }));
     scheduleTruncate();
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    for (const entry of batch) parentPort.postMessage({ id: entry.id, error: message });
+    for (const entry of batch) parentPort.postMessage({ id: entry.id, ...failure(error) });
   }
 }
 
@@ -85,7 +89,7 @@ parentPort.on("message", (message) => {
         if (!truncated) scheduleTruncate(1000);
         parentPort.postMessage({ id: message.id, result: { ...result, truncated } });
       } catch (error) {
-        parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+        parentPort.postMessage({ id: message.id, ...failure(error) });
       }
       break;
     case "truncate":
@@ -93,7 +97,7 @@ parentPort.on("message", (message) => {
       try {
         parentPort.postMessage({ id: message.id, result: store.truncateWal() });
       } catch (error) {
-        parentPort.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+        parentPort.postMessage({ id: message.id, ...failure(error) });
       }
       break;
     case "close":

@@ -57,11 +57,11 @@ class WorkerStore implements SurveyStore {
       execArgv: [],
     });
     worker.unref();
-    worker.on("message", (message: { id: number; result?: unknown; error?: string }) => {
+    worker.on("message", (message: { id: number; result?: unknown; error?: string; code?: string }) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
-      if (message.error !== undefined) waiting.reject(new Error(`survey writer: ${message.error}`));
+      if (message.error !== undefined) waiting.reject(Object.assign(new Error(`survey writer: ${message.error}`), { code: message.code }));
       else waiting.resolve(message.result as never);
     });
     const fail = (error: Error) => {
