@@ -1,5 +1,6 @@
-// `npm start`: build the app if the build is missing or older than the sources, open and migrate
-// the database, check the instrument definitions, then serve.
+// `npm start`: build the app if the build is missing or older than the sources, take the
+// database's server lock (one server per database file), open and migrate the database, check
+// the instrument definitions, then serve.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,6 +9,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { readConfig } from "./config";
 import { buildPaths } from "./build-paths";
 import { createApp } from "./http.server";
+import { claimDatabase } from "./server-lock.server";
 import { createServices } from "./services.server";
 
 const { serverFile: buildFile, assetsDir } = buildPaths();
@@ -36,6 +38,7 @@ async function main() {
   const config = readConfig();
   let services;
   try {
+    claimDatabase(config.databasePath);
     services = createServices(config);
   } catch (error) {
     console.error(`Medforsker cannot start:\n${error instanceof Error ? error.message : String(error)}`);
