@@ -3,6 +3,7 @@ import { migrateDatabase, openDatabase, type Db, type Sqlite } from "../../db/co
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
 import { loadCodebook, type Codebook } from "../instruments/codebook.server";
+import { surveyStore, type SurveyStore } from "../survey/store.server";
 import type { Config } from "./config";
 import { loadSecrets, type Secrets } from "./secrets.server";
 
@@ -14,6 +15,8 @@ export interface AppServices {
   secrets: Secrets;
   limiter: RateLimiter;
   sessionCookie: SessionCookie;
+  /** The employer survey's writer thread (app/survey/store-worker.mjs), started here. */
+  surveyStore: SurveyStore;
 }
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
@@ -30,5 +33,6 @@ export function createServices(config: Config): AppServices {
     secrets,
     limiter: new RateLimiter(),
     sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
+    surveyStore: surveyStore({ sqlite, config, secrets }),
   };
 }

@@ -44,6 +44,14 @@ async function main() {
     console.error(`Medforsker cannot start:\n${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+  // A wave whose close was cut short (a crash between closing and finalising) or whose close
+  // date passed while the server was down is finalised before anyone is served.
+  try {
+    const finalised = await services.surveyStore.finaliseDue();
+    if (finalised.length) console.log(`Finalised ${finalised.length} closed survey wave(s).`);
+  } catch (error) {
+    console.error(`survey: finalising closed waves failed (${error instanceof Error ? error.message : String(error)}); the writer tries again every hour.`);
+  }
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const app = createApp(build, services, assetsDir);
   const server = app.listen(config.port, config.host, () => {
