@@ -18,10 +18,24 @@ function waitFromEnv(value, fallback) {
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/**
+ * The error code of an error or of what caused it: drizzle wraps SQLite's errors in a
+ * DrizzleQueryError whose `cause` is the SqliteError.
+ * @param {unknown} error
+ * @returns {string | null}
+ */
+export function errorCode(error) {
+  for (let e = error, depth = 0; e && depth < 5; e = /** @type {{ cause?: unknown }} */ (e).cause, depth++) {
+    const code = /** @type {{ code?: unknown }} */ (e).code;
+    if (typeof code === "string") return code;
+  }
+  return null;
+}
+
 /** @param {unknown} error */
 function isBusy(error) {
-  const code = /** @type {{ code?: unknown }} */ (error)?.code;
-  return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
+  const code = errorCode(error);
+  return code !== null && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 }
 
 /**
@@ -82,8 +96,8 @@ export function immediateTransaction(sqlite, fn) {
  * @returns {WriteRefusal | null}
  */
 export function writeRefusal(error) {
-  const code = /** @type {{ code?: unknown }} */ (error)?.code;
-  if (typeof code !== "string") return null;
+  const code = errorCode(error);
+  if (code === null) return null;
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) return "busy";
   if (code === "SQLITE_FULL" || code === "ENOSPC" || code === "EDQUOT") return "full";
   if (code.startsWith("SQLITE_READONLY") || code === "EROFS") return "readonly";

@@ -8,7 +8,7 @@ import { data, type ActionFunction, type ActionFunctionArgs, type AppLoadContext
 import type { NotSavedField, NotSavedPayload, WriteRefusalReason } from "~/components/NotSaved";
 import { translator } from "~/i18n/catalog";
 import { getLocale } from "~/i18n/locale.server";
-import { writeRefusal } from "../../db/write-lock.mjs";
+import { errorCode, writeRefusal } from "../../db/write-lock.mjs";
 
 /** Password fields of the app's forms: never echoed into a page, asked for again instead. */
 const SECRET_FIELDS = new Set(["password", "confirm", "current"]);
@@ -75,8 +75,9 @@ function guard<F extends LoaderFunction | ActionFunction>(fn: F, kind: "loader" 
     } catch (error) {
       const reason = writeRefusal(error);
       if (!reason) throw error;
-      // One line, without the address: it may hold a token.
-      console.error(`write refused (${reason}): ${error instanceof Error ? error.message : String(error)}`);
+      // One line with SQLite's code only: the address may hold a token, and a query's message
+      // holds what was typed.
+      console.error(`write refused (${reason}): ${errorCode(error)}`);
       if (resource) throw await resourceRefusal(args.request, args.context, reason);
       const form = copy ? await copy.formData().catch(() => null) : null;
       const payload: NotSavedPayload = { notSaved: true, reason, action: copy ? postedTo(args.request) : null, ...carriedFields(form) };

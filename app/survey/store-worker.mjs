@@ -4,7 +4,7 @@
 // (group commit). See app/survey/store.server.ts for the other side.
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { WRITE_WAIT_MS } from "../../db/write-lock.mjs";
+import { WRITE_WAIT_MS, errorCode } from "../../db/write-lock.mjs";
 import { createSurveyStore } from "./store-core.mjs";
 
 const { databasePath, spentKey, truncateDelayMs } = workerData;
@@ -72,7 +72,7 @@ function stopTruncating() {
 
 /** An error for the other thread: its message and SQLite's code (a refused write reads as «ikke lagret»). */
 function failure(error) {
-  return { error: error instanceof Error ? error.message : String(error), code: typeof error?.code === "string" ? error.code : undefined };
+  return { error: error instanceof Error ? error.message : String(error), code: errorCode(error) ?? undefined };
 }
 
 function flush() {

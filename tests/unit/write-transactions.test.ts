@@ -13,8 +13,8 @@ import { immediateTransaction, retryWhileBusy, writeRefusal } from "../../db/wri
 import { tempDataDir } from "../support/server";
 
 const root = path.resolve(import.meta.dirname, "../..");
-/** The only files that may begin a transaction themselves. */
-const HELPERS = new Set(["db/connection.server.ts", "db/write-lock.mjs"]);
+/** The only files that may begin a transaction themselves (the last one locks its own lock file). */
+const HELPERS = new Set(["db/connection.server.ts", "db/write-lock.mjs", "app/server/server-lock.server.ts"]);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -152,6 +152,29 @@ describe("writeTransaction", () => {
 });
 
 describe("writeRefusal", () => {
+  function refusalOf(write: () => unknown): string | null {
+    try {
+      write();
+    } catch (error) {
+      return writeRefusal(error);
+    }
+    throw new Error("the write went through");
+  }
+
+  it("reads a full database and a read-only one from SQLite's real errors", () => {
+    const { db, sqlite, file } = twoConnections();
+    // Full: the file may not grow by another page.
+    sqlite.pragma(`max_page_count = ${sqlite.pragma("page_count", { simple: true })}`);
+    expect(refusalOf(() => writeTransaction(db, (tx) => tx.run(sql`INSERT INTO notes (text) VALUES (${"x".repeat(100_000)})`)))).toBe("full");
+    // Read-only: a connection that may not write (a file opened read-only).
+    const readOnly = openDatabase(file);
+    readOnly.sqlite.close();
+    const ro = new Database(file, { readonly: true });
+    open.push({ sqlite: ro });
+    expect(refusalOf(() => ro.prepare("INSERT INTO notes (text) VALUES ('x')").run())).toBe("readonly");
+    expect(refusalOf(() => immediateTransaction(ro, () => ro.prepare("INSERT INTO notes (text) VALUES ('x')").run())())).toBe("readonly");
+  });
+
   it("names what stopped a write and leaves other errors alone", () => {
     expect(writeRefusal({ code: "SQLITE_FULL" })).toBe("full");
     expect(writeRefusal({ code: "ENOSPC" })).toBe("full");
@@ -159,5 +182,7 @@ describe("writeRefusal", () => {
     expect(writeRefusal({ code: "SQLITE_IOERR_WRITE" })).toBe("io");
     expect(writeRefusal({ code: "SQLITE_CONSTRAINT_UNIQUE" })).toBeNull();
     expect(writeRefusal(new Error("a bug"))).toBeNull();
+    // drizzle wraps SQLite's error; its cause is what counts.
+    expect(writeRefusal(new Error("Failed query", { cause: { code: "SQLITE_BUSY" } }))).toBe("busy");
   });
 });
