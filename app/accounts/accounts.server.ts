@@ -1,7 +1,7 @@
 // People and their access: first researcher, invitations, login, password change, deactivation.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { caseProjects, invitations, organisations, users, type Role } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { dummyVerify, hashPassword, verifyPassword } from "~/auth/password.server";
 import { loginLimits, type RateLimiter } from "~/auth/rate-limit.server";
 import { endAllSessions } from "~/auth/session.server";
@@ -28,7 +28,7 @@ export async function createFirstResearcher(
   input: { name: string; email: string; password: string },
 ): Promise<number | null> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.role, "researcher")).limit(1).get()) return null;
     const row = tx
       .insert(users)
@@ -50,7 +50,7 @@ export interface NewPerson {
 
 /** Creates a person without a password and returns a one-time invitation token. */
 export function invitePerson(db: Db, person: NewPerson, createdBy: number | null): { userId: number; token: string } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(users)
       .values({
@@ -97,7 +97,7 @@ export function findOpenInvitation(db: DbOrTx, token: string) {
 /** Sets the password from an invitation; the link can be used once. Returns the user id or null. */
 export async function acceptInvitation(db: Db, token: string, password: string): Promise<number | null> {
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const open = findOpenInvitation(tx, token);
     if (!open) return null;
     const nowSec = Math.floor(Date.now() / 1000);
@@ -164,7 +164,7 @@ export function setLocale(db: Db, userId: number, locale: "nb" | "en") {
 
 /** Deactivating ends every session of the person at once. */
 export function setActive(db: Db, userId: number, active: boolean, actorId: number) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(users)
       .set({ active, deactivatedAt: active ? null : Math.floor(Date.now() / 1000) })
       .where(eq(users.id, userId))

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { audit } from "~/accounts/audit.server";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportPackages } from "../../db/schema";
 import { REDACTION_KINDS } from "./anonymise/scrub";
 import { newStats, type AnonymisationStats } from "./anonymise/stats";
@@ -225,7 +225,7 @@ function recordExport(
   input: Omit<typeof exportPackages.$inferInsert, "id" | "createdAt"> & { via: string; exportId: string },
 ): { created: boolean; id: number } {
   const { via, exportId, ...values } = input;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const inserted = tx.insert(exportPackages).values(values).onConflictDoNothing().returning({ id: exportPackages.id }).all();
     if (!inserted.length) return { created: false, id: 0 };
     const id = inserted[0].id;

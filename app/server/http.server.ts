@@ -8,6 +8,7 @@ import { directRouteHandler } from "./direct-routes.server";
 import { expressErrors } from "./request-errors.server";
 import { guardBuild } from "./loader-data-guard.server";
 import { crossSiteGuard, securityHeaders, untrustedForwardedHeaders } from "./security.server";
+import { reportRefusedWrites } from "./refused-writes.server";
 import type { AppServices } from "./services.server";
 
 export function createApp(unguardedBuild: ServerBuild, services: AppServices, assetsDir: string) {
@@ -31,7 +32,7 @@ export function createApp(unguardedBuild: ServerBuild, services: AppServices, as
     clientAddress: req.ip ?? "",
   });
   app.use(directRouteHandler(build, context));
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: context }));
+  app.all("*", createRequestHandler({ build: reportRefusedWrites(build), mode: "production", getLoadContext: context }));
   app.use(expressErrors);
   return app;
 }

@@ -5,6 +5,7 @@ import { needsSetupCode, newSetupCode } from "../accounts/setup-code.server";
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
 import { loadCodebook, type Codebook } from "../instruments/codebook.server";
+import { surveyStore, type SurveyStore } from "../survey/store.server";
 import type { Config } from "./config";
 import { loadSecrets, type Secrets } from "./secrets.server";
 
@@ -18,6 +19,8 @@ export interface AppServices {
   sessionCookie: SessionCookie;
   /** Asked for on /setup while no researcher exists and others can reach the server; else null. */
   setupCode: string | null;
+  /** The employer survey's writer thread (app/survey/store-worker.mjs), started here. */
+  surveyStore: SurveyStore;
 }
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
@@ -35,5 +38,6 @@ export function createServices(config: Config): AppServices {
     limiter: new RateLimiter(),
     sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
     setupCode: needsSetupCode(config) && !hasResearcher(db) ? newSetupCode() : null,
+    surveyStore: surveyStore({ sqlite, config, secrets }),
   };
 }

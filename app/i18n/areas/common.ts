@@ -28,6 +28,19 @@ export const nb = {
   "error.back": "Tilbake til start",
   "refused.title": "Forespørselen ble avvist",
   "refused.text": "Skjemaet ble sendt fra en annen nettside enn Medforsker, eller til en annen adresse enn den du ser. Ingenting er lagret. Åpne Medforsker og send skjemaet derfra.",
+  // A write the database refused (components/NotSaved.tsx, server/refused-writes.server.ts).
+  "notSaved.title": "Ikke lagret",
+  "notSaved.reason.busy": "Databasen var opptatt for lenge med andre lagringer, så det du sendte ble ikke lagret.",
+  "notSaved.reason.full": "Serveren har ikke mer lagringsplass, så det du sendte ble ikke lagret.",
+  "notSaved.reason.readonly": "Databasen kan ikke skrives til akkurat nå, så det du sendte ble ikke lagret.",
+  "notSaved.reason.io": "Serveren fikk ikke skrevet til databasen, så det du sendte ble ikke lagret.",
+  "notSaved.kept": "Ingenting er tapt: det du skrev står her. Trykk «Prøv igjen» om litt. Om det fortsatt ikke går, kopier teksten og si fra til forskerne.",
+  "notSaved.keptNothing": "Prøv igjen om litt. Om det fortsatt ikke går, si fra til forskerne.",
+  "notSaved.typed": "Det du skrev",
+  "notSaved.password": "Passord (skriv det på nytt)",
+  "notSaved.retry": "Prøv igjen",
+  "notSaved.reload": "Last inn siden på nytt",
+  "notSaved.leave": "Gå tilbake uten å lagre",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -57,4 +70,16 @@ export const en: Messages<typeof nb> = {
   "error.back": "Back to the start page",
   "refused.title": "Request refused",
   "refused.text": "The form was sent from another website than Medforsker, or to another address than the one you see. Nothing was saved. Open Medforsker and send the form from there.",
+  "notSaved.title": "Not saved",
+  "notSaved.reason.busy": "The database was busy with other saves for too long, so what you sent was not saved.",
+  "notSaved.reason.full": "The server has no storage space left, so what you sent was not saved.",
+  "notSaved.reason.readonly": "The database cannot be written to right now, so what you sent was not saved.",
+  "notSaved.reason.io": "The server could not write to the database, so what you sent was not saved.",
+  "notSaved.kept": "Nothing is lost: what you typed is here. Press «Try again» in a moment. If it still fails, copy the text and tell the researchers.",
+  "notSaved.keptNothing": "Try again in a moment. If it still fails, tell the researchers.",
+  "notSaved.typed": "What you typed",
+  "notSaved.password": "Password (type it again)",
+  "notSaved.retry": "Try again",
+  "notSaved.reload": "Load the page again",
+  "notSaved.leave": "Go back without saving",
 };
