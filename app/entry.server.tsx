@@ -55,3 +55,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
   console.error(error instanceof Error ? error.stack : error);
 }
+
+// The export worker thread runs exports with the server build's own copy of the pipeline
+// (app/exports/export-worker.mjs); it reaches it here.
+export { exportJobRunner } from "./exports/job-runner.server";

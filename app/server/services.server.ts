@@ -2,6 +2,7 @@
 import { migrateDatabase, openDatabase, type Db, type Sqlite } from "../../db/connection.server";
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
+import { ExportJobQueue } from "../exports/job-queue.server";
 import { loadCodebook, type Codebook } from "../instruments/codebook.server";
 import type { Config } from "./config";
 import { loadSecrets, type Secrets } from "./secrets.server";
@@ -14,6 +15,8 @@ export interface AppServices {
   secrets: Secrets;
   limiter: RateLimiter;
   sessionCookie: SessionCookie;
+  /** Runs exports off the event loop; started by start.ts. */
+  exportJobs: ExportJobQueue;
 }
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
@@ -30,5 +33,6 @@ export function createServices(config: Config): AppServices {
     secrets,
     limiter: new RateLimiter(),
     sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
+    exportJobs: new ExportJobQueue({ db, config, secrets }),
   };
 }

@@ -46,6 +46,8 @@ async function main() {
   const server = app.listen(config.port, config.host, () => {
     console.log(`Medforsker is running on ${config.publicUrl} (database: ${config.databasePath})`);
   });
+  // Interrupted exports are marked failed and their files removed; queued ones run.
+  void services.exportJobs.start();
   const stop = () => {
     server.close();
     server.closeAllConnections();
