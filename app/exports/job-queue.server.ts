@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import type { Db } from "../../db/connection.server";
 import { buildPaths } from "../server/build-paths";
 import type { JobOutcome, RunnerSettings } from "./job-runner.server";
-import { claimNextJob, endJob, getJob, jobWorkDir, reapInterruptedJobs, type ExportJob } from "./jobs.server";
+import { claimNextJob, endJob, getJob, interruptJobsOf, jobWorkDir, reapInterruptedJobs, type ExportJob } from "./jobs.server";
 import { expirePackages } from "./records.server";
 import { sweepExportLeftovers } from "./recovery.server";
 
@@ -180,8 +180,10 @@ export class ExportJobQueue {
     return getJob(this.services.db, jobId);
   }
 
-  async close(): Promise<void> {
+  /** At shutdown: the jobs running here are marked interrupted; their files are swept at the next start. */
+  stop(): void {
     if (this.timer) clearInterval(this.timer);
-    await Promise.all(this.slots.map((slot) => slot.stop()));
+    interruptJobsOf(this.services.db, this.runner);
+    for (const slot of this.slots) void slot.stop();
   }
 }

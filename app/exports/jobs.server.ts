@@ -134,6 +134,14 @@ export function reapInterruptedJobs(db: Db, except: string): number[] {
   return stale.map((j) => j.id);
 }
 
+/** Marks the jobs `runner` is running as interrupted (it is stopping). */
+export function interruptJobsOf(db: Db, runner: string): void {
+  db.update(exportJobs)
+    .set({ state: "failed", error: INTERRUPTED, finishedAt: nowSeconds() })
+    .where(and(eq(exportJobs.runner, runner), eq(exportJobs.state, "running")))
+    .run();
+}
+
 /** Ids of the jobs that are running now. */
 export function runningJobIds(db: Db): Set<number> {
   return new Set(db.select({ id: exportJobs.id }).from(exportJobs).where(eq(exportJobs.state, "running")).all().map((j) => j.id));

@@ -51,6 +51,7 @@ async function main() {
   const stop = () => {
     server.close();
     server.closeAllConnections();
+    services.exportJobs.stop();
     services.sqlite.close();
     process.exit(0);
   };
