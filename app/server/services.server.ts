@@ -4,6 +4,7 @@ import { hasResearcher } from "../accounts/accounts.server";
 import { needsSetupCode, newSetupCode } from "../accounts/setup-code.server";
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
+import { ExportJobQueue } from "../exports/job-queue.server";
 import { loadCodebook, type Codebook } from "../instruments/codebook.server";
 import { surveyStore, type SurveyStore } from "../survey/store.server";
 import type { Config } from "./config";
@@ -21,6 +22,8 @@ export interface AppServices {
   setupCode: string | null;
   /** The employer survey's writer thread (app/survey/store-worker.mjs), started here. */
   surveyStore: SurveyStore;
+  /** Runs exports off the event loop; started by start.ts. */
+  exportJobs: ExportJobQueue;
 }
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
@@ -39,5 +42,6 @@ export function createServices(config: Config): AppServices {
     sessionCookie: makeSessionCookie(secrets.sessionSecret, config.secureCookies),
     setupCode: needsSetupCode(config) && !hasResearcher(db) ? newSetupCode() : null,
     surveyStore: surveyStore({ sqlite, config, secrets }),
+    exportJobs: new ExportJobQueue({ db, config, secrets }),
   };
 }

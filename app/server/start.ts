@@ -68,9 +68,12 @@ async function main() {
       );
     }
   });
+  // Interrupted exports are marked failed and their files removed; queued ones run.
+  void services.exportJobs.start();
   const stop = () => {
     server.close();
     server.closeAllConnections();
+    services.exportJobs.stop();
     services.sqlite.close();
     process.exit(0);
   };

@@ -41,6 +41,11 @@ export const nb = {
   "notSaved.retry": "Prøv igjen",
   "notSaved.reload": "Last inn siden på nytt",
   "notSaved.leave": "Gå tilbake uten å lagre",
+  "error.tooLarge.title": "Det du sendte er for stort",
+  "error.tooLarge.form": "Et skjema kan være på høyst {max} MB.",
+  "error.tooLarge.upload": "En fil kan være på høyst {file} MB, og hele skjemaet med filen på høyst {max} MB.",
+  "error.tooLarge.nothingSaved": "Ingenting av det ble lagret. Gå tilbake i nettleseren for å få skjemaet igjen med det du fylte ut, og gjør innholdet mindre.",
+  "error.tooLarge.back": "Åpne siden på nytt",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -82,4 +87,9 @@ export const en: Messages<typeof nb> = {
   "notSaved.retry": "Try again",
   "notSaved.reload": "Load the page again",
   "notSaved.leave": "Go back without saving",
+  "error.tooLarge.title": "What you sent is too large",
+  "error.tooLarge.form": "A form can be at most {max} MB.",
+  "error.tooLarge.upload": "A file can be at most {file} MB, and the whole form with the file at most {max} MB.",
+  "error.tooLarge.nothingSaved": "None of it was saved. Go back in your browser to get the form again with what you filled in, and make the content smaller.",
+  "error.tooLarge.back": "Open the page again",
 };
