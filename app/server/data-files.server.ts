@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "./config";
 import { packageDir } from "~/exports/package.server";
+import { serverLockPath } from "./server-lock.server";
 
 const PRIVATE_FILE = 0o600;
 const PRIVATE_DIR = 0o700;
@@ -48,7 +49,7 @@ export function fixDataModes(config: Pick<Config, "databasePath" | "dataDir">): 
   const fixed: string[] = [];
   const db = path.resolve(config.databasePath);
   const exportsDir = packageDir(config.dataDir);
-  const ours = new Set([...SQLITE_SUFFIXES.map((s) => db + s), path.join(config.dataDir, "secrets.json"), exportsDir]);
+  const ours = new Set([...SQLITE_SUFFIXES.map((s) => db + s), serverLockPath(db), path.join(config.dataDir, "secrets.json"), exportsDir]);
   for (const file of ours) if (file !== exportsDir) restrict(file, PRIVATE_FILE, fixed);
   restrictTree(exportsDir, fixed);
   for (const dir of new Set([path.dirname(db), path.resolve(config.dataDir)])) {

@@ -166,6 +166,16 @@ describe("cross-site requests", () => {
     }
   });
 
+  it("lets the employer's pages post with Origin null when the browser marks them same-origin", async () => {
+    // The employer pages send no referrer, so Chromium posts them with `Origin: null`.
+    const vouched = await send(server.url, "POST", "/s", { form: {}, from: "127.0.0.25", headers: { Origin: "null", "Sec-Fetch-Site": "same-origin" } });
+    expect(vouched.status).not.toBe(403);
+    const unvouched = await send(server.url, "POST", "/s", { form: {}, from: "127.0.0.25", headers: { Origin: "null" } });
+    expect(unvouched.status).toBe(403);
+    const crossSite = await send(server.url, "POST", "/s", { form: {}, from: "127.0.0.25", headers: { Origin: "null", "Sec-Fetch-Site": "cross-site" } });
+    expect(crossSite.status).toBe(403);
+  });
+
   it("refuses single-fetch actions the same way", async () => {
     const res = await send(server.url, "POST", "/login.data", { form, from: "127.0.0.23", headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "same-origin" } });
     expect(res.status).toBe(403);
