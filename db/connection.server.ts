@@ -22,6 +22,9 @@ export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
+  // When the WAL starts over after a checkpoint, its first commit cuts the file to what it wrote:
+  // old frames (employer answers in commit order) are not left readable behind the new ones.
+  sqlite.pragma("journal_size_limit = 0");
   sqlite.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle(sqlite, { schema });

@@ -12,6 +12,8 @@ const { databasePath, spentKey, truncateDelayMs } = workerData;
 const db = new Database(databasePath);
 db.pragma("journal_mode = WAL");
 db.pragma("synchronous = FULL");
+// A WAL that starts over is cut to its first commit, never left holding older answers (db/connection.server.ts).
+db.pragma("journal_size_limit = 0");
 db.pragma(`busy_timeout = ${WRITE_WAIT_MS}`);
 db.pragma("foreign_keys = ON");
 // Deleted rows (the spent set of a finalised wave) are overwritten with zeros, not left in free pages.
