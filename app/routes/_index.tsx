@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { loadDemo } from "../../db/demo/index.server";
+import { loadDemo } from "~/projects/demo.server";
 import { hasResearcher } from "~/accounts/accounts.server";
 import { requireResearcher, requireUser } from "~/auth/permissions.server";
 import { DemoPasswords } from "~/components/DemoPasswords";
