@@ -193,7 +193,8 @@ export function presentView(cube: StatisticsCube, view: View, options: PresentOp
       ];
       const distinct = columns.map((c) => {
         const m = countries;
-        if (isHidden(m, "other", c.key) || value(m, N, c.key) < k) return "–";
+        // Beside a hidden cell the count would say whether that cell is empty.
+        if (rows.some((r) => isHidden(m, r.key, c.key)) || value(m, N, c.key) < k) return "–";
         const records = cube.records.filter((r) => inColumn(cube, r.caseProjectId, c.key));
         return formatters(locale).integer.format(new Set(records.map((r) => num(r.answers, "hjemland")).filter((v) => v !== null)).size);
       });
