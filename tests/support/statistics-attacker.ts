@@ -123,7 +123,14 @@ export interface AttackReport {
   readonly dates: readonly string[];
   readonly hidden: number;
   readonly findings: readonly (Finding & { date: string })[];
+  /** Tables shown less finely than per case project (or not at all), as "date table". */
+  readonly withheld: readonly string[];
+  /** Filter choices whose page differs from the view they name (a case project with a programme). */
+  readonly inconsistent: readonly string[];
 }
+
+/** The tables of a page, as they read (for comparing two choices that name the same view). */
+const tablesOf = (html: string) => [...html.matchAll(/<section class="rep-table"[\s\S]*?<\/section>/g)].map((m) => m[0]).join("\n");
 
 /** Reads every view of the page as `client` and attacks each status date's numbers. */
 export async function attackStatisticsPage(client: Client, k: number): Promise<AttackReport> {
@@ -139,20 +146,39 @@ export async function attackStatisticsPage(client: Client, k: number): Promise<A
   let pages = 0;
   let hidden = 0;
   const findings: (Finding & { date: string })[] = [];
+  const withheld = new Set<string>();
+  const inconsistent: string[] = [];
   for (const date of dates) {
     const system = new LinearSystem();
     const v = (table: string, row: string, col: string) => `${table}|${row}|${col}`;
     // Which programme each case project belongs to: the column of its own view says.
     const programmeOf = new Map<string, string>();
     const views: { query: Record<string, string>; page: ParsedPage; root: (col: string) => string }[] = [];
-    for (const caseId of ["", ...cases]) {
-      for (const programme of ["", "intro", "jobbsjansen"]) {
-        const page = await get({ case: caseId, programme, asOf: date });
-        pages++;
-        if (caseId && !programme) programmeOf.set(caseId, page.tables.find((t) => t.id === "gender")!.columns[0]);
-        const root = (col: string) => (caseId ? `case:${caseId}` : programme || col);
-        views.push({ query: { case: caseId, programme }, page, root });
+    // Every view: everyone, each programme, each case project. A case project with a programme
+    // is the same view (its own programme) or an empty one (the other): checked at the first date.
+    const read = async (query: Record<string, string>) => {
+      const res = await client.get(`/reports/statistics?${new URLSearchParams(Object.entries({ ...query, asOf: date }).filter(([, v]) => v !== ""))}`);
+      if (res.status !== 200) throw new Error(`${res.status} for ${JSON.stringify(query)}`);
+      pages++;
+      return res.text();
+    };
+    for (const [caseId, programme] of [...["", "intro", "jobbsjansen"].map((p) => ["", p]), ...cases.map((c) => [c, ""])]) {
+      const html = await read({ case: caseId, programme });
+      const page = parseStatisticsPage(html);
+      for (const t of page.tables) if (t.withheld) withheld.add(`${date || "latest"} ${t.id}`);
+      if (caseId) {
+        const own = page.tables.find((t) => t.id === "gender")!.columns[0];
+        programmeOf.set(caseId, own);
+        if (date === dates[0]) {
+          for (const other of ["intro", "jobbsjansen"]) {
+            const choice = await read({ case: caseId, programme: other });
+            const same = other === own ? tablesOf(choice) === tablesOf(html) : parseStatisticsPage(choice).tables.length === 0;
+            if (!same) inconsistent.push(`case ${caseId} with ${other}`);
+          }
+        }
       }
+      const root = (col: string) => (caseId ? `case:${caseId}` : programme || col);
+      views.push({ query: { case: caseId, programme }, page, root });
     }
     const show = (name: string, value: number | null) => (value === null ? system.hidden.has(name) || system.hide(name) : system.publish(name, value));
     const percent = (count: string, base: string, p: number, note: string) => {
@@ -176,7 +202,6 @@ export async function attackStatisticsPage(client: Client, k: number): Promise<A
       );
     };
     for (const { query, page, root } of views) {
-      if (query.case && query.programme && programmeOf.get(query.case) !== query.programme) continue; // an empty view
       const viewRoot = query.case ? `case:${query.case}` : query.programme || "total";
       show(v("pop", "pop", viewRoot), page.reports);
       show(v("statusGroup", "group:work", viewRoot), page.inWork.count);
@@ -278,5 +303,5 @@ export async function attackStatisticsPage(client: Client, k: number): Promise<A
     hidden += system.hidden.size;
     for (const f of await attack(system, k)) findings.push({ ...f, date: date || "latest" });
   }
-  return { pages, dates: dates.map((d) => d || "latest"), hidden, findings };
+  return { pages, dates: dates.map((d) => d || "latest"), hidden, findings, withheld: [...withheld], inconsistent };
 }

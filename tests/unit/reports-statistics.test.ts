@@ -109,6 +109,36 @@ describe("small cells", () => {
     for (const table of view.tables.filter((t) => t.id !== "programme")) for (const row of [...table.rows, ...table.summaries]) for (const c of row.cells) expect(c.suppressed || !/^[1-4]$/.test(c.text), `${table.id} ${row.key}`).toBe(true);
   });
 
+  it("the number of different countries is shown only in a column whose country cells are all shown", () => {
+    // Intro: 8 from country 1, 2 from country 2, 5 from each of 3–10, 6 from each of 11 and 12;
+    // Jobbsjansen: 3 from country 1, 8 from country 2, 5 from each of 3–10.
+    const intro = [8, 2, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6];
+    const jobbsjansen = [3, 8, 5, 5, 5, 5, 5, 5, 5, 5];
+    const records: CubeRecord[] = [
+      ...intro.flatMap((n, i) => Array.from({ length: n }, () => ({ programme: "intro" as const, caseProjectId: 1, startMonth: "2017-03", answers: { kjonn: 1, hjemland: 100 + i, status: 1 } }))),
+      ...jobbsjansen.flatMap((n, i) => Array.from({ length: n }, () => ({ programme: "jobbsjansen" as const, caseProjectId: 2, startMonth: "2017-03", answers: { kjonn: 2, hjemland: 100 + i, status: 1 } }))),
+    ];
+    const cube = buildStatisticsCube({
+      records,
+      caseProjects: [
+        { id: 1, programme: "intro" },
+        { id: 2, programme: "jobbsjansen" },
+      ],
+      withdrawn: [],
+      codes,
+      k: 5,
+    });
+    const label = (l: Label) => ("key" in l ? l.key : "flag" in l ? `${l.flag.item}=${l.flag.code}` : `${l.option.variable}=${l.option.code}`);
+    const countries = presentView(cube, { caseProject: null, programme: null }, { locale: "en", label, column: (c) => c, codes }).tables.find((t) => t.id === "countries")!;
+    expect(countries.rows.some((r) => r.cells.some((c) => c.suppressed))).toBe(true);
+    const distinct = countries.distinct!;
+    expect(distinct.some((d) => d !== "–")).toBe(true);
+    // A count of countries beside a hidden cell says whether the hidden cell is empty.
+    distinct.forEach((d, col) => {
+      if (d !== "–") for (const row of countries.rows) expect(row.cells[col].suppressed, `${row.key} in column ${col}`).toBe(false);
+    });
+  });
+
   it("every table, band, group and summary label has text in both languages", () => {
     const stats = computeReportStatistics([{ programme: "intro", answers: { status: 6, hjemland: 760 } }], codes);
     const keys = new Set<string>();
