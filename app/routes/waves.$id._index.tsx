@@ -16,14 +16,8 @@ import { emailTexts } from "~/survey/email.server";
 import { editWaveSchema, linksRequestSchema, reminderSchema, reopenSchema } from "~/survey/forms.server";
 import { spentKeyFor } from "~/survey/keys.server";
 import { closeWaveNow, ensureFinalised } from "~/survey/lifecycle.server";
-import {
-  issueLinks,
-  MAX_LINKS_PER_REQUEST,
-  MAX_REMINDER_ROUNDS,
-  newRequestKey,
-  ownLinks,
-  recordReminder,
-} from "~/survey/links.server";
+import { issueLinks, newRequestKey, ownLinks, recordReminder } from "~/survey/links.server";
+import { MAX_LINKS_PER_REQUEST, MAX_REMINDER_ROUNDS } from "~/survey/limits";
 import {
   getWave,
   getWaveForSpecialist,
