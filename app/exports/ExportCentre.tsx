@@ -9,6 +9,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
 import type { loadCentre } from "./centre.server";
 import { ChoiceGroup, ExportPreview, type PreviewData } from "./components";
+import { TableScroll } from "~/components/TableScroll";
 
 export type CentrePage = Awaited<ReturnType<typeof loadCentre>>;
 export type CentreActionData = { result: SubmissionResult<string[]>; preview: PreviewData | null };
@@ -194,7 +195,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
 
       <h2>{t("exports.recent")}</h2>
       {page.recent.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.recent")}>
           <table>
             <thead>
               <tr>
@@ -221,7 +222,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("exports.noneYet")}</p>
       )}

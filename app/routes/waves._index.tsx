@@ -9,6 +9,7 @@ import { specialistWaves } from "~/survey/links.server";
 import { surveyStore } from "~/survey/store.server";
 import { listWaves, percent } from "~/survey/waves.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
@@ -60,7 +61,7 @@ export default function Waves() {
       {data.waves.length === 0 ? (
         <p>{t("survey.waves.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("survey.waves.title")}>
           <table>
             <thead>
               <tr>
@@ -97,7 +98,7 @@ export default function Waves() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );
