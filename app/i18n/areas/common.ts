@@ -26,6 +26,8 @@ export const nb = {
   "error.forbidden": "Du har ikke tilgang til denne siden",
   "error.generic": "Noe gikk galt",
   "error.back": "Tilbake til start",
+  "copy.done": "Kopiert.",
+  "copy.failed": "Kunne ikke kopiere. Teksten er merket: trykk Ctrl+C (⌘C på Mac).",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -53,4 +55,6 @@ export const en: Messages<typeof nb> = {
   "error.forbidden": "You do not have access to this page",
   "error.generic": "Something went wrong",
   "error.back": "Back to the start page",
+  "copy.done": "Copied.",
+  "copy.failed": "Could not copy. The text is selected: press Ctrl+C (⌘C on a Mac).",
 };

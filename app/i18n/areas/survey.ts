@@ -174,6 +174,9 @@ export const nb = {
   "survey.v.dateOrder": "Stengedatoen kan ikke være før åpningsdatoen",
   "survey.v.datePast": "Velg en dato fra i dag og framover",
   "survey.v.instrument": "Velg et spørreskjema",
+  "survey.links.copyList": "Kopier lenkene",
+  "survey.wave.copyEmailNb": "Kopier teksten på norsk",
+  "survey.wave.copyEmailEn": "Kopier teksten på engelsk",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -347,4 +350,7 @@ export const en: Messages<typeof nb> = {
   "survey.v.dateOrder": "The close date cannot be before the open date",
   "survey.v.datePast": "Choose a date from today on",
   "survey.v.instrument": "Choose a questionnaire",
+  "survey.links.copyList": "Copy the links",
+  "survey.wave.copyEmailNb": "Copy the Norwegian text",
+  "survey.wave.copyEmailEn": "Copy the English text",
 };
