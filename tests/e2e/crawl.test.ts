@@ -23,7 +23,7 @@ const PER_PATTERN = 2;
 const WIDE = { width: 1280, height: 900 };
 const NARROW = { width: 320, height: 800 };
 /** Per role; the crawl stops short of it and reports what it found so far. */
-const TIMEOUT = 600_000;
+const TIMEOUT = 900_000;
 
 beforeAll(async () => {
   const seeded = await seedDemo();
@@ -81,6 +81,9 @@ interface CrawlResult {
 /** Crawls breadth first from `start` until done or until `deadline` (then says so as a finding). */
 async function crawl(page: Page, start: string, deadline: number): Promise<CrawlResult> {
   const result: CrawlResult = { pages: [], downloads: [], findings: [], time: {} };
+  // Generous waits: CI machines are shared, and a large page with axe can take a while there.
+  page.setDefaultTimeout(120_000);
+  page.setDefaultNavigationTimeout(120_000);
   let mark = Date.now();
   const lap = (step: string) => {
     const now = Date.now();
@@ -119,29 +122,34 @@ async function crawl(page: Page, start: string, deadline: number): Promise<Crawl
       await response.dispose();
       continue;
     }
-    await page.setViewportSize(WIDE);
-    lap("other");
-    const response = await page.goto(href);
-    lap("load");
-    result.pages.push(where);
-    if (!response || response.status() >= 400) result.findings.push(`${where}: answered ${response?.status()}`);
-    if (!(await hydrated(page))) result.findings.push(`${where}: the page did not hydrate`);
-    lap("hydrate");
-    // axe is most of the time: once per kind of page.
-    if (!axed.has(pattern(url))) {
-      axed.add(pattern(url));
-      for (const v of await axeViolations(page)) result.findings.push(`${where}: axe ${v}`);
-      lap("axe");
-    }
-    for (const line of await reflow(page)) result.findings.push(`${where} at 1280 px: ${line}`);
-    await page.setViewportSize(NARROW);
-    for (const line of await reflow(page)) result.findings.push(`${where} at 320 px: ${line}`);
-    lap("reflow");
-    for (const problem of takePageProblems(page.context())) result.findings.push(`${where}: ${problem}`);
-    const links = await page.$$eval("a[href]", (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, download: a.hasAttribute("download") })));
-    for (const link of links) {
-      if (link.download) downloadLinks.add(link.href.split("#")[0]);
-      enqueue(link.href);
+    // A page that throws (a timeout on a loaded machine, say) is a finding; the crawl goes on.
+    try {
+      await page.setViewportSize(WIDE);
+      lap("other");
+      const response = await page.goto(href);
+      lap("load");
+      result.pages.push(where);
+      if (!response || response.status() >= 400) result.findings.push(`${where}: answered ${response?.status()}`);
+      if (!(await hydrated(page))) result.findings.push(`${where}: the page did not hydrate`);
+      lap("hydrate");
+      // axe is most of the time: once per kind of page.
+      if (!axed.has(pattern(url))) {
+        axed.add(pattern(url));
+        for (const v of await axeViolations(page)) result.findings.push(`${where}: axe ${v}`);
+        lap("axe");
+      }
+      for (const line of await reflow(page)) result.findings.push(`${where} at 1280 px: ${line}`);
+      await page.setViewportSize(NARROW);
+      for (const line of await reflow(page)) result.findings.push(`${where} at 320 px: ${line}`);
+      lap("reflow");
+      for (const problem of takePageProblems(page.context())) result.findings.push(`${where}: ${problem}`);
+      const links = await page.$$eval("a[href]", (as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, download: a.hasAttribute("download") })));
+      for (const link of links) {
+        if (link.download) downloadLinks.add(link.href.split("#")[0]);
+        enqueue(link.href);
+      }
+    } catch (error) {
+      result.findings.push(`${where}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
     }
   }
   for (const problem of takePageProblems(page.context())) result.findings.push(`after the crawl: ${problem}`);

@@ -30,7 +30,7 @@ describe("participant reports in the browser", () => {
     { javaScript: false, who: identities.jsA, name: "Aina Demosen" },
     { javaScript: true, who: identities.jsB, name: "Cecilie Demosen" },
   ]) {
-    it(`a job specialist reports ${javaScript ? "with" : "without"} JavaScript: conditional fields, errors, versions, consent`, { timeout: 240_000 }, async () => {
+    it(`a job specialist reports ${javaScript ? "with" : "without"} JavaScript: conditional fields, errors, versions, consent`, { timeout: 480_000 }, async () => {
       const page = await newPage(browser, { javaScript });
       // Forms sent back with their errors (400), and the save after the session ended (401).
       expectFailures(page, { status: 400, method: "POST" }, { status: 401, method: "POST" });
