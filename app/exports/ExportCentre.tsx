@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/utils/i18n";
 import type { loadCentre } from "./centre.server";
 import { ChoiceGroup, ExportPreview, type PreviewData } from "./components";
 import { JobProgress } from "./ExportJobPage";
+import { TableScroll } from "~/components/TableScroll";
 
 export type CentrePage = Awaited<ReturnType<typeof loadCentre>>;
 export type CentreActionData = { result: SubmissionResult<string[]>; preview: PreviewData | null };
@@ -196,7 +197,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
       {page.jobs.length ? (
         <>
           <h2>{t("exports.jobs.heading")}</h2>
-          <div className="table-wrap">
+          <TableScroll label={t("exports.jobs.heading")}>
             <table>
               <thead>
                 <tr>
@@ -225,13 +226,13 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       ) : null}
 
       <h2>{t("exports.recent")}</h2>
       {page.recent.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.recent")}>
           <table>
             <thead>
               <tr>
@@ -258,7 +259,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("exports.noneYet")}</p>
       )}

@@ -5,6 +5,7 @@ import { pick, type Localized } from "~/i18n/locale";
 import { useLocale, useT } from "~/utils/i18n";
 import { formatTimestamp } from "./dates";
 import type { OwnParticipantRow } from "./participants.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export function ParticipantTable({
   participants,
@@ -20,7 +21,7 @@ export function ParticipantTable({
     return option ? pick(option.label, locale) : String(code);
   };
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("reports.list.caption")}>
       <table className="rep-participants">
         <caption>{t("reports.list.caption")}</caption>
         <thead>
@@ -60,6 +61,6 @@ export function ParticipantTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/utils/i18n";
 import { BarChart } from "./BarChart";
 import type { DisplayCell, DisplayRow, DisplayTable } from "./suppression";
+import { TableScroll } from "~/components/TableScroll";
 
 function Count({ cell, k }: { cell: DisplayCell; k: number }) {
   const t = useT();
@@ -57,7 +58,7 @@ export function StatisticsTable({ table, k }: { table: DisplayTable; k: number }
       <h2 id={headingId}>{title}</h2>
       {table.population === "inWork" ? <p className="muted">{t("reports.stats.inWorkOnly")}</p> : null}
       {table.id.startsWith("behov_") ? <p className="muted">{t("reports.stats.needsBase")}</p> : null}
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table aria-labelledby={headingId}>
           <colgroup>
             <col />
@@ -105,7 +106,7 @@ export function StatisticsTable({ table, k }: { table: DisplayTable; k: number }
             {table.distinct ? <FooterRow label={t("reports.stats.distinct")} values={table.distinct} /> : null}
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <BarChart table={table} title={title} k={k} />
     </section>
   );

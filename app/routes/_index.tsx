@@ -16,6 +16,7 @@ import { surveyHomePanel } from "~/survey/home.server";
 import { SurveyHomePanel, SurveyResearcherLink } from "~/survey/HomePanel";
 import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled("nav.home");
 
@@ -123,7 +124,7 @@ export default function Home() {
             <>
               <h2>{t("home.team")}</h2>
               {data.team.length ? (
-                <div className="table-wrap">
+                <TableScroll label={t("home.team")}>
                   <table>
                     <thead>
                       <tr>
@@ -140,7 +141,7 @@ export default function Home() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               ) : (
                 <p>{t("home.teamEmpty")}</p>
               )}

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { loadAuditLog } from "~/exports/audit-log.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Revisjonslogg – Medforsker" }];
 
@@ -35,7 +36,7 @@ export default function AuditLog() {
       </Form>
       <p>{t("exports.audit.count", { total: page.total, page: page.page, pages: page.pages })}</p>
       {page.rows.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.audit.title")}>
           <table className="audit-table">
             <thead>
               <tr>
@@ -60,7 +61,7 @@ export default function AuditLog() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("exports.audit.empty")}</p>
       )}

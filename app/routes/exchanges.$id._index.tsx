@@ -40,7 +40,7 @@ export default function ExchangeView() {
 
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("exchanges.agenda.title")}</h2>
-        <AgendaTable items={data.agenda} />
+        <AgendaTable items={data.agenda} exchange={exchangeTitle(t, e)} />
         <p className="no-print">
           <Link to={`/exchanges/${e.id}/agenda`}>{t("exchanges.agenda.printLink")}</Link>
         </p>

@@ -32,7 +32,7 @@ export default function PrintAgenda() {
           {e.place ? ` · ${e.place}` : ""}
         </p>
       </header>
-      <AgendaTable items={data.agenda} />
+      <AgendaTable items={data.agenda} exchange={exchangeTitle(t, e)} />
       {data.homework.length ? (
         <section aria-labelledby="print-homework">
           <h2 id="print-homework">{t("exchanges.homework.title")}</h2>

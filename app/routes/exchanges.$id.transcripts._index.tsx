@@ -6,6 +6,7 @@ import { PlanningHeader } from "~/exchanges/ExchangeParts";
 import { formatTimestamp } from "~/exchanges/timing";
 import { loadTranscriptsPage, transcriptsPageAction } from "~/exchanges/transcripts-page.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Transkripsjoner – Medforsker" }];
 
@@ -25,7 +26,7 @@ export default function ExchangeTranscripts() {
       <PlanningHeader exchange={e} saved={data.saved} />
       <h2>{t("exchanges.transcripts.title")}</h2>
       {data.transcripts.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exchanges.transcripts.title")}>
           <table>
             <thead>
               <tr>
@@ -57,7 +58,7 @@ export default function ExchangeTranscripts() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="muted">{t("exchanges.transcripts.none")}</p>
       )}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { loadExportPage } from "~/exports/export-page.server";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Eksport – Medforsker" }];
 
@@ -53,7 +54,7 @@ export default function ExportPage() {
       <h2>{t("exports.page.manifest")}</h2>
       <pre className="export-manifest">{e.summary.join("\n")}</pre>
       <h2>{t("exports.page.files")}</h2>
-      <div className="table-wrap">
+      <TableScroll label={t("exports.page.files")}>
         <table>
           <thead>
             <tr>
@@ -76,7 +77,7 @@ export default function ExportPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

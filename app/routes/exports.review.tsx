@@ -8,6 +8,7 @@ import { redactionList } from "~/exports/components";
 import { loadReview, reviewAction } from "~/exports/review.server";
 import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Gjennomgang av sladding – Medforsker" }];
 
@@ -63,7 +64,7 @@ export default function ReviewPage() {
             {Object.keys(proposed.counts).length ? <span className="muted"> ({redactionList(t, proposed.counts)})</span> : null}
           </p>
           {proposed.examples.length ? (
-            <div className="table-wrap">
+            <TableScroll label={t("exports.review.examples", { shown: proposed.examples.length })}>
               <table className="review-table">
                 <caption>{t("exports.review.examples", { shown: proposed.examples.length })}</caption>
                 <thead>
@@ -85,7 +86,7 @@ export default function ReviewPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : (
             <p>{t("exports.review.nothing")}</p>
           )}

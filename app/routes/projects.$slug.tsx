@@ -17,6 +17,7 @@ import {
 } from "~/projects/projects.server";
 import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled((t, data) => data?.project?.title ?? t("nav.projects"));
 
@@ -94,7 +95,7 @@ export default function ProjectPage() {
 
       <h2>{t("projects.organisations")}</h2>
       {organisations.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("projects.organisations")}>
           <table>
             <thead>
               <tr>
@@ -124,14 +125,14 @@ export default function ProjectPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("projects.noOrganisations")}</p>
       )}
 
       <h2>{t("people.title")}</h2>
       {people.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("people.title")}>
           <table>
             <thead>
               <tr>
@@ -152,7 +153,7 @@ export default function ProjectPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("people.none")}</p>
       )}

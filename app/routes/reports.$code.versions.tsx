@@ -9,6 +9,7 @@ import { ParticipantFacts } from "~/reports/ParticipantFacts";
 import { VersionAnswers } from "~/reports/VersionAnswers";
 import { versionsPage } from "~/reports/versions-page.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Versjoner – Medforsker" }];
 
@@ -31,7 +32,7 @@ export default function ReportVersions() {
       {page.rows.length === 0 ? (
         <p>{t("reports.versions.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("reports.versions.caption")}>
           <table className="rep-versions">
             <caption>{t("reports.versions.caption")}</caption>
             <thead>
@@ -60,7 +61,7 @@ export default function ReportVersions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {page.selected ? <VersionAnswers version={page.selected} /> : null}
     </>

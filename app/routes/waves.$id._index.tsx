@@ -16,14 +16,8 @@ import { emailTexts } from "~/survey/email.server";
 import { editWaveSchema, linksRequestSchema, reminderSchema, reopenSchema } from "~/survey/forms.server";
 import { spentKeyFor } from "~/survey/keys.server";
 import { closeWaveNow, ensureFinalised } from "~/survey/lifecycle.server";
-import {
-  issueLinks,
-  MAX_LINKS_PER_REQUEST,
-  MAX_REMINDER_ROUNDS,
-  newRequestKey,
-  ownLinks,
-  recordReminder,
-} from "~/survey/links.server";
+import { issueLinks, newRequestKey, ownLinks, recordReminder } from "~/survey/links.server";
+import { MAX_LINKS_PER_REQUEST, MAX_REMINDER_ROUNDS } from "~/survey/limits";
 import {
   getWave,
   getWaveForSpecialist,
@@ -34,6 +28,7 @@ import {
   waveStatus,
 } from "~/survey/waves.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 const flashes: Record<string, MessageKey> = {
   saved: "survey.wave.saved",
@@ -174,8 +169,8 @@ function EmailTexts() {
     <section aria-labelledby="email-heading">
       <h2 id="email-heading">{t("survey.wave.emailText")}</h2>
       <p>{t("survey.wave.emailLead", { placeholder: t("survey.wave.emailPlaceholder") })}</p>
-      <CopyBox id="email-nb" label="Norsk (bokmål)" value={emails.nb} rows={14} />
-      <CopyBox id="email-en" label="English" value={emails.en} rows={14} />
+      <CopyBox id="email-nb" label="Norsk (bokmål)" copyLabel={t("survey.wave.copyEmailNb")} value={emails.nb} rows={14} />
+      <CopyBox id="email-en" label="English" copyLabel={t("survey.wave.copyEmailEn")} value={emails.en} rows={14} />
     </section>
   );
 }
@@ -213,7 +208,7 @@ function ResearcherView() {
           <dt>{t("survey.wave.rate")}</dt>
           <dd>{stats.rate === null ? "–" : `${stats.rate} %`}</dd>
         </dl>
-        <div className="table-wrap">
+        <TableScroll label={t("survey.wave.response")}>
           <table>
             <caption>{t("survey.wave.response")}</caption>
             <thead>
@@ -244,7 +239,7 @@ function ResearcherView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="specialists-heading">

@@ -8,6 +8,7 @@ import { spentKeyFor } from "~/survey/keys.server";
 import { specialistWaves } from "~/survey/links.server";
 import { listWaves, percent } from "~/survey/waves.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
@@ -57,7 +58,7 @@ export default function Waves() {
       {data.waves.length === 0 ? (
         <p>{t("survey.waves.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("survey.waves.title")}>
           <table>
             <thead>
               <tr>
@@ -94,7 +95,7 @@ export default function Waves() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -39,7 +39,7 @@ afterAll(async () => {
 const login = (page: Page) => logIn(page, server.url, identities.researcher, password);
 
 describe("the export centre in the browser", () => {
-  it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 180_000 }, async () => {
+  it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 420_000 }, async () => {
     const page = await newPage(browser, { javaScript: false });
     await login(page);
     await expectAccessible(page, "home with the export panel");

@@ -66,6 +66,7 @@ export const nb = {
   "people.deactivate": "Deaktiver",
   "people.reactivate": "Aktiver igjen",
   "people.deactivateHint": "En deaktivert person blir logget ut med en gang og kan ikke logge inn. Det personen har levert, beholdes.",
+  "people.copyLink": "Kopier lenken",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -134,4 +135,5 @@ export const en: Messages<typeof nb> = {
   "people.deactivate": "Deactivate",
   "people.reactivate": "Activate again",
   "people.deactivateHint": "A deactivated person is logged out at once and cannot log in. What the person has submitted is kept.",
+  "people.copyLink": "Copy the link",
 };

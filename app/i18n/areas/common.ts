@@ -46,6 +46,8 @@ export const nb = {
   "error.tooLarge.upload": "En fil kan være på høyst {file} MB, og hele skjemaet med filen på høyst {max} MB.",
   "error.tooLarge.nothingSaved": "Ingenting av det ble lagret. Gå tilbake i nettleseren for å få skjemaet igjen med det du fylte ut, og gjør innholdet mindre.",
   "error.tooLarge.back": "Åpne siden på nytt",
+  "copy.done": "Kopiert.",
+  "copy.failed": "Kunne ikke kopiere. Teksten er merket: trykk Ctrl+C (⌘C på Mac).",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -92,4 +94,6 @@ export const en: Messages<typeof nb> = {
   "error.tooLarge.upload": "A file can be at most {file} MB, and the whole form with the file at most {max} MB.",
   "error.tooLarge.nothingSaved": "None of it was saved. Go back in your browser to get the form again with what you filled in, and make the content smaller.",
   "error.tooLarge.back": "Open the page again",
+  "copy.done": "Copied.",
+  "copy.failed": "Could not copy. The text is selected: press Ctrl+C (⌘C on a Mac).",
 };

@@ -175,6 +175,9 @@ export const nb = {
   "survey.v.datePast": "Velg en dato fra i dag og framover",
   "survey.v.instrument": "Velg et spørreskjema",
   "survey.public.notSavedKept": "Svarene dine er ikke tapt: de står i skjemaet under. Trykk «Send svarene» igjen om litt.",
+  "survey.links.copyList": "Kopier lenkene",
+  "survey.wave.copyEmailNb": "Kopier teksten på norsk",
+  "survey.wave.copyEmailEn": "Kopier teksten på engelsk",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -349,4 +352,7 @@ export const en: Messages<typeof nb> = {
   "survey.v.datePast": "Choose a date from today on",
   "survey.v.instrument": "Choose a questionnaire",
   "survey.public.notSavedKept": "Your answers are not lost: they are in the form below. Press «Send the answers» again in a moment.",
+  "survey.links.copyList": "Copy the links",
+  "survey.wave.copyEmailNb": "Copy the Norwegian text",
+  "survey.wave.copyEmailEn": "Copy the English text",
 };
