@@ -1,5 +1,6 @@
 // The interface text of every page, one catalogue per area. Each area exports `nb` and an `en`
 // typed as `Messages<typeof nb>`, so tsc refuses an English catalogue that lacks a key.
+import { formatMessage, type MessageParams } from "./format";
 import type { Locale } from "./locale";
 import * as common from "./areas/common";
 import * as instruments from "./areas/instruments";
@@ -42,15 +43,9 @@ const en: Messages<typeof nb> = {
 export type MessageKey = keyof typeof nb;
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
 
-export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type TFunction = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(locale: Locale): TFunction {
   const messages = catalogs[locale];
-  return (key, params) => {
-    const text = messages[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name in params ? String(params[name]) : `{${name}}`,
-    );
-  };
+  return (key, params) => formatMessage(messages[key] ?? key, locale, params);
 }

@@ -378,7 +378,7 @@ describe("results", () => {
     const ok = await researcher.request("POST", `/waves/${waveId}/results`, { intent: "exclude", answerId, item: "ansettelse", reason: "Tallene gjelder hele bedriften" });
     expect(ok.status).toBe(302);
     const after = text(await (await researcher.get(`/waves/${waveId}/results`)).text());
-    expect(after).toContain("1 arbeidsgivere svarte på spørsmålet.");
+    expect(after).toContain("1 arbeidsgiver svarte på spørsmålet.");
     expect(after).toContain("Tallene gjelder hele bedriften");
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'survey.answer_excluded' AND subject = ?", `survey_wave:${waveId}`)).toBe(1);
     await researcher.request("POST", `/waves/${waveId}/results`, { intent: "include", answerId, item: "ansettelse" });
