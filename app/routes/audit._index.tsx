@@ -2,7 +2,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { loadAuditLog } from "~/exports/audit-log.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { TimeText } from "~/components/DateTime";
 
 export const meta: MetaFunction = () => [{ title: "Revisjonslogg – Medforsker" }];
 
@@ -10,7 +11,6 @@ export const loader = ({ request, context }: LoaderFunctionArgs) => loadAuditLog
 
 export default function AuditLog() {
   const t = useT();
-  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const link = (p: number) => `/audit?${new URLSearchParams({ ...(page.category ? { kind: page.category } : {}), page: String(p) })}`;
   return (
@@ -49,7 +49,9 @@ export default function AuditLog() {
             <tbody>
               {page.rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{new Date(r.at * 1000).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Oslo" })}</td>
+                  <td>
+                    <TimeText at={r.at} style="table" />
+                  </td>
                   <td>{r.actor ?? t("exports.audit.system")}</td>
                   <td>
                     <code>{r.action}</code>

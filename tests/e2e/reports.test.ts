@@ -105,10 +105,10 @@ describe("participant reports in the browser", () => {
     await page.getByRole("link", { name: "Se alle versjoner (3)" }).click();
     await page.getByRole("heading", { name: `Versjoner av rapporten ${code}` }).waitFor();
     await page.getByRole("cell", { name: "2018-10-15" }).waitFor();
-    await page.getByRole("heading", { name: /^Versjon 3, gjelder fra \d{4}-\d{2}-\d{2}$/ }).waitFor();
+    await page.getByRole("heading", { name: /^Versjon 3, gjelder fra \d{1,2}\. \p{L}+ \d{4}$/u }).waitFor();
     await expectAccessible(page, "versions");
     await page.getByRole("link", { name: "Vis versjon 1" }).click();
-    await page.getByRole("heading", { name: "Versjon 1, gjelder fra 2018-05-02" }).waitFor();
+    await page.getByRole("heading", { name: "Versjon 1, gjelder fra 2. mai 2018" }).waitFor();
 
     // Withdrawing consent: recorded, and the report closes.
     await page.getByRole("link", { name: "Samtykke og tilbaketrekking" }).click();

@@ -125,7 +125,7 @@ describe("researchers read submitted logs", () => {
   });
 
   it("filter by case, programme, person, step, month and text", async () => {
-    const count = async (query: string) => Number(/(\d+) notater \(side/.exec(await (await researcher.get(`/logs${query}`)).text())![1]);
+    const count = async (query: string) => Number(/(\d+) notat(?:er)? \(side/.exec(await (await researcher.get(`/logs${query}`)).text())![1]);
     const total = await count("");
     const expected = (where: string, ...args: unknown[]) =>
       (db.prepare(`select count(*) n from log_notes n join log_months m on m.author_id = n.author_id and m.month = n.month join case_projects c on c.id = n.case_project_id where ${where}`).get(...args) as { n: number }).n;

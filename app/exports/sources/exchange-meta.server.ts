@@ -7,6 +7,7 @@ import type { Db } from "../../../db/connection.server";
 import type { SchemaVariable } from "../schema";
 import { MONTH } from "./common.server";
 import type { DatasetChoices } from "./source.server";
+import { formatMonth } from "~/i18n/dates";
 
 export interface ExchangeMeta {
   readonly id: number;
@@ -34,8 +35,8 @@ export function exchangesOf(db: Db, projectId: number): ExchangeMeta[] {
       date: e.date,
       theme: e.theme,
       label: {
-        nb: `Nr. ${e.number} for ${AUDIENCE[e.audience].nb} (${e.date.slice(0, 7)}): ${e.theme}`,
-        en: `No. ${e.number} for ${AUDIENCE[e.audience].en} (${e.date.slice(0, 7)}): ${e.theme}`,
+        nb: `Nr. ${e.number} for ${AUDIENCE[e.audience].nb} (${formatMonth(e.date.slice(0, 7), "nb")}): ${e.theme}`,
+        en: `No. ${e.number} for ${AUDIENCE[e.audience].en} (${formatMonth(e.date.slice(0, 7), "en")}): ${e.theme}`,
       },
     }));
 }
@@ -84,7 +85,7 @@ export function exchangeChoices(db: Db, projectId: number, withData: ReadonlySet
     months: null,
     caseProjects: [],
     waves: [],
-    exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
+    exchanges: exchanges.map((e) => ({ id: e.id, label: e.label })),
     usesPeriod: false,
     usesCases: false,
   };

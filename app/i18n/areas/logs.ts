@@ -70,7 +70,6 @@ export const nb = {
   "logs.status.open": "Ikke levert",
   "logs.status.submitted": "Levert",
   "logs.status.reopened": "Åpnet igjen",
-  "logs.status.submittedAt": "Levert {time}.",
   "logs.status.openHint": "{count, plural, =0 {Ingen notater ennå.} one {# notat.} other {# notater.}} Du kan endre og slette notatene til måneden er levert.",
   "logs.status.reopenedHint": "En forsker har åpnet måneden igjen. Lever den på nytt når du er ferdig.",
 
@@ -250,7 +249,6 @@ export const en: Messages<typeof nb> = {
   "logs.status.open": "Not submitted",
   "logs.status.submitted": "Submitted",
   "logs.status.reopened": "Reopened",
-  "logs.status.submittedAt": "Submitted {time}.",
   "logs.status.openHint": "{count, plural, =0 {No notes yet.} one {# note.} other {# notes.}} You can change and delete the notes until the month is submitted.",
   "logs.status.reopenedHint": "A researcher has reopened the month. Submit it again when you are done.",
 
