@@ -12,6 +12,7 @@ import * as survey from "./areas/survey";
 import * as reports from "./areas/reports";
 import * as exchanges from "./areas/exchanges";
 import * as exportsArea from "./areas/exports";
+import * as audit from "./areas/audit";
 
 export type Messages<T> = { [K in keyof T]: string };
 
@@ -26,6 +27,7 @@ const nb = {
   ...reports.nb,
   ...exchanges.nb,
   ...exportsArea.nb,
+  ...audit.nb,
 };
 const en: Messages<typeof nb> = {
   ...common.en,
@@ -38,6 +40,7 @@ const en: Messages<typeof nb> = {
   ...reports.en,
   ...exchanges.en,
   ...exportsArea.en,
+  ...audit.en,
 };
 
 export type MessageKey = keyof typeof nb;

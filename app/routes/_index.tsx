@@ -32,11 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireResearcher(request, context);
+  const user = await requireResearcher(request, context);
   const form = await request.formData();
   if (form.get("intent") !== "load-demo") throw new Response("Bad Request", { status: 400 });
   if (listProjects(context.db).length > 0) return { demo: null };
-  const result = await loadDemo(context.db);
+  const result = await loadDemo(context.db, user.id);
   return { demo: result.created };
 }
 

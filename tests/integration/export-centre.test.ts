@@ -125,6 +125,7 @@ describe("the export centre", () => {
 
   it("records the export and the download in the audit log researchers read", async () => {
     const html = await (await researcher.get("/audit?kind=export")).text();
+    expect(html).toMatch(/Forsker Demosen lastet ned eksporten av loggnotater fra «Supported Employment/);
     expect(html).toContain("export.created");
     expect(html).toContain("export.downloaded");
     expect(html).toContain(`export:${exportId}`);

@@ -13,6 +13,8 @@ const TEXT_ARGUMENTS = new Set([
   "id", "instrument", "label", "last", "list", "month", "name", "open", "option", "organisation",
   "period", "placeholder", "problem", "project", "rate", "reason", "sha", "source", "start", "table",
   "time", "title", "what",
+  // the audit log's sentences
+  "action", "actor", "caseProject", "exchange", "format", "from", "participant", "person", "role", "to", "transcript", "wave",
 ]);
 // … or numbers that name something instead of counting it (version 3, page 2 of 5, reminder 1).
 const LABEL_NUMBERS = new Set(["number", "page", "pages", "position", "round", "row", "version"]);
