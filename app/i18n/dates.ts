@@ -34,6 +34,12 @@ export function todayInNorway(now: Date = new Date()): string {
   return inNorway(now.getTime() / 1000).date;
 }
 
+/** A moment as a file name part in Norwegian time, «2026-12-06-1405». */
+export function fileStampInNorway(at: Date): string {
+  const { date, time } = inNorway(at.getTime() / 1000);
+  return `${date}-${time.replace(":", "")}`;
+}
+
 /** The first second of a Norwegian day ("YYYY-MM-DD") as unix seconds, for filters by date. */
 export function startOfDayInNorway(date: string): number {
   const [y, m, d] = date.split("-").map(Number);
