@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { loadDemo } from "../../db/demo/index.server";
+import { loadDemo, type DemoResult } from "../../db/demo/index.server";
 import { hasResearcher } from "~/accounts/accounts.server";
 import { requireResearcher, requireUser } from "~/auth/permissions.server";
 import { DemoPasswords } from "~/components/DemoPasswords";
@@ -40,6 +40,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return { demo: result.created };
 }
 
+function ResearcherProjects({ projects, demo }: { projects: ReturnType<typeof listProjects>; demo: DemoResult["created"] | null }) {
+  const t = useT();
+  return (
+    <>
+      {demo ? <DemoPasswords accounts={demo} /> : null}
+      <h2>{t("nav.projects")}</h2>
+      {projects.length === 0 ? (
+        <>
+          <p>{t("home.noProjects")}</p>
+          <div className="actions">
+            <Link className="button" to="/projects">
+              {t("projects.create")}
+            </Link>
+            <Form method="post">
+              <button type="submit" name="intent" value="load-demo" className="button--secondary">
+                {t("home.loadDemo")}
+              </button>
+            </Form>
+          </div>
+          <p className="muted">{t("home.loadDemoHint")}</p>
+        </>
+      ) : (
+        <ul className="cards">
+          {projects.map((p) => (
+            <li key={p.id} className="card">
+              <h3>
+                <Link to={`/projects/${p.slug}`}>{p.title}</Link>
+              </h3>
+              <p className="muted">{t("projects.counts", { organisations: p.organisations, caseProjects: p.caseProjects })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
 export default function Home() {
   const t = useT();
   const data = useLoaderData<typeof loader>();
@@ -47,6 +84,8 @@ export default function Home() {
   return (
     <>
       <h1>{t("home.greeting", { name: data.name })}</h1>
+      {/* A researcher starts from the projects: on an empty start page «Opprett prosjekt» comes first. */}
+      {data.role === "researcher" ? <ResearcherProjects projects={data.projects} demo={actionData?.demo ?? null} /> : null}
       <LogHomePanel role={data.role} panel={data.log} />
       <SurveyHomePanel panel={data.survey} />
       <ReportsHomePanel panel={data.reports} />
@@ -54,37 +93,6 @@ export default function Home() {
       <ExportHomePanel role={data.role} />
       {data.role === "researcher" ? (
         <>
-          {actionData?.demo ? <DemoPasswords accounts={actionData.demo} /> : null}
-          <h2>{t("nav.projects")}</h2>
-          {data.projects.length === 0 ? (
-            <>
-              <p>{t("home.noProjects")}</p>
-              <div className="actions">
-                <Link className="button" to="/projects">
-                  {t("projects.create")}
-                </Link>
-                <Form method="post">
-                  <button type="submit" name="intent" value="load-demo" className="button--secondary">
-                    {t("home.loadDemo")}
-                  </button>
-                </Form>
-              </div>
-              <p className="muted">{t("home.loadDemoHint")}</p>
-            </>
-          ) : (
-            <ul className="cards">
-              {data.projects.map((p) => (
-                <li key={p.id} className="card">
-                  <h3>
-                    <Link to={`/projects/${p.slug}`}>{p.title}</Link>
-                  </h3>
-                  <p className="muted">
-                    {t("projects.counts", { organisations: p.organisations, caseProjects: p.caseProjects })}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
           <h2>{t("home.tasks")}</h2>
           <ul>
             <li>

@@ -27,7 +27,7 @@ export default function Waves() {
   if (data.role === "job_specialist") {
     return (
       <>
-        <h1>{t("survey.home.title")}</h1>
+        <h1>{t("survey.navSpecialist")}</h1>
         <p className="lead">{t("survey.waves.specialistLead")}</p>
         {data.own.length === 0 ? (
           <p>{t("survey.home.none")}</p>

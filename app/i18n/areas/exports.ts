@@ -3,8 +3,6 @@
 import type { Messages } from "../catalog";
 
 export const nb = {
-  "exports.nav": "Eksport",
-  "exports.navAudit": "Revisjonslogg",
   "exports.home.heading": "Eksport av data",
   "exports.home.lead": "Anonymiserte eksporter for SPSS og NVivo, med kodebok og manifest. Alle eksporter føres i revisjonsloggen.",
   "exports.home.centre": "Gå til eksport",
@@ -191,8 +189,6 @@ export const nb = {
 } as const;
 
 export const en: Messages<typeof nb> = {
-  "exports.nav": "Export",
-  "exports.navAudit": "Audit log",
   "exports.home.heading": "Data export",
   "exports.home.lead": "Anonymised exports for SPSS and NVivo, with codebook and manifest. Every export is recorded in the audit log.",
   "exports.home.centre": "Go to export",

@@ -18,8 +18,6 @@ export const nb = {
 
   "logs.nav.log": "Logg",
   "logs.nav.mine": "Mine refleksjoner",
-  "logs.nav.research": "Logger",
-  "logs.nav.compliance": "Loggføring",
   "logs.nav.label": "Måneder i loggen",
 
   "logs.home.heading": "Loggen din",
@@ -197,8 +195,6 @@ export const en: Messages<typeof nb> = {
 
   "logs.nav.log": "Log",
   "logs.nav.mine": "My reflections",
-  "logs.nav.research": "Logs",
-  "logs.nav.compliance": "Logging",
   "logs.nav.label": "Months of the log",
 
   "logs.home.heading": "Your log",

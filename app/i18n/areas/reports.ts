@@ -5,7 +5,6 @@ import type { Messages } from "../catalog";
 
 export const nb = {
   "reports.nav.reports": "Individrapporter",
-  "reports.nav.statistics": "Individstatistikk",
 
   "reports.home.heading": "Individrapporter",
   "reports.home.js": "Du følger {participants, plural, one {# deltaker} other {# deltakere}}. {reported, number} har lagret rapport, {drafts, number} har et utkast som ikke er lagret som rapport.",
@@ -244,7 +243,6 @@ export const nb = {
 
 export const en: Messages<typeof nb> = {
   "reports.nav.reports": "Participant reports",
-  "reports.nav.statistics": "Report statistics",
 
   "reports.home.heading": "Participant reports",
   "reports.home.js": "You follow {participants, plural, one {# participant} other {# participants}}. {reported, plural, one {# has a saved report} other {# have a saved report}}, {drafts, plural, one {# has a draft} other {# have a draft}} that is not saved as a report.",

@@ -4,7 +4,6 @@
 import type { Messages } from "../catalog";
 
 export const nb = {
-  "survey.nav": "Spørreundersøkelser",
   "survey.navSpecialist": "Arbeidsgiverundersøkelse",
   "survey.home.title": "Spørreundersøkelse blant arbeidsgivere",
   "survey.home.none": "Ingen spørreundersøkelse er åpnet for prosjektet ditt ennå.",
@@ -177,7 +176,6 @@ export const nb = {
 } as const;
 
 export const en: Messages<typeof nb> = {
-  "survey.nav": "Surveys",
   "survey.navSpecialist": "Employer survey",
   "survey.home.title": "Employer survey",
   "survey.home.none": "No survey has been opened for your project yet.",
