@@ -115,6 +115,7 @@ export const nb = {
   "reports.versions.current": "(gjelder nå)",
   "reports.versions.question": "Spørsmål",
   "reports.versions.answer": "Svar",
+  "reports.versions.noneTicked": "Ingen krysset av",
 
   "reports.consent.title": "Samtykke for {code}",
   "reports.consent.given": "Samtykket ble innhentet {date}.",
@@ -353,6 +354,7 @@ export const en: Messages<typeof nb> = {
   "reports.versions.current": "(applies now)",
   "reports.versions.question": "Question",
   "reports.versions.answer": "Answer",
+  "reports.versions.noneTicked": "None ticked",
 
   "reports.consent.title": "Consent for {code}",
   "reports.consent.given": "Consent was obtained on {date}.",
