@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { requestErrorLog } from "./server/request-errors.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -43,7 +44,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) handleError(error, { request });
         },
       },
     );
@@ -52,6 +53,6 @@ export default function handleRequest(
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  if (request.signal.aborted) return;
-  console.error(error instanceof Error ? error.stack : error);
+  const text = requestErrorLog(error, request);
+  if (text !== null) console.error(text);
 }

@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { directRouteHandler } from "./direct-routes.server";
+import { expressErrors } from "./request-errors.server";
 import { crossSiteGuard, securityHeaders } from "./security.server";
 import type { AppServices } from "./services.server";
 
@@ -26,5 +27,6 @@ export function createApp(build: ServerBuild, services: AppServices, assetsDir: 
   });
   app.use(directRouteHandler(build, context));
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: context }));
+  app.use(expressErrors);
   return app;
 }

@@ -1,5 +1,6 @@
 // `npm start`: build the app if the build is missing or older than the sources, open and migrate
 // the database, check the instrument definitions, then serve.
+import "./production-env";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

@@ -1,5 +1,6 @@
 // Every data set in every format, from the demo database through the real pipeline, judged by
-// tools we did not write: PSPP and ReadStat read the .sav and the .sps (+CSV), xmllint validates
+// tools we did not write: PSPP and ReadStat read the .sav and the .sps (+CSV), R's foreign package
+// reads the .sav as a third judge, xmllint validates
 // the REFI-QDA project, exceljs and mammoth re-open the spreadsheets and Word files. A log note
 // with identifiers, look-alikes, Norwegian letters, a value over 255 bytes and formula starters
 // is planted first, so anonymisation and format limits are checked on real output.
@@ -21,7 +22,7 @@ import { createExport, type ExportRequest } from "../../app/exports/pipeline.ser
 import type { Manifest } from "../../app/exports/manifest";
 import { csvText } from "../../app/exports/spss/sps-writer.server";
 import { seedDemo } from "../support/seed";
-import { assertSpssToolsInstalled, cutBytes, makeTempDir, norsk, parseCsv, psppConvert, psppDictionary, psppFrequencies, readstatData, readstatSummary, removeTempDirs, runPspp } from "../support/spss-tools";
+import { assertSpssToolsInstalled, cutBytes, makeTempDir, norsk, parseCsv, psppConvert, psppDictionary, psppFrequencies, readstatData, readstatSummary, removeTempDirs, rForeignRead, runPspp } from "../support/spss-tools";
 import { assertXmllintInstalled, checkQdpx, openQdpx, validateQde } from "../support/qda-tools";
 
 const PLANTED = {
@@ -99,7 +100,7 @@ afterAll(() => {
   removeTempDirs();
 });
 
-it("has PSPP, ReadStat and xmllint installed to judge the files", () => {
+it("has PSPP, ReadStat, R foreign and xmllint installed to judge the files", () => {
   assertSpssToolsInstalled();
   assertXmllintInstalled();
 });
@@ -166,11 +167,16 @@ function loadSps(dataset: DatasetId): string {
   return sav;
 }
 
+/** A number in one spelling (PSPP prints 3.00 where R prints 3); anything else as it is. */
+function sameNumber(value: string): string {
+  return value.trim() !== "" && Number.isFinite(Number(value)) ? String(Number(value)) : value;
+}
+
 function neutralised(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-describe("SPSS files, read by PSPP and ReadStat", () => {
+describe("SPSS files, read by PSPP, ReadStat and R", () => {
   for (const dataset of DATASETS) {
     it(`${dataset}: the .sav opens cleanly in PSPP and ReadStat with the same rows`, () => {
       const sav = extract(dataset, "sav", `${base(dataset)}.sav`);
@@ -189,6 +195,27 @@ describe("SPSS files, read by PSPP and ReadStat", () => {
       // Strings agree byte for byte between the two readers.
       const strings = dict.variables.filter((v) => v.printFormat.startsWith("A")).map((v) => pspp[0].indexOf(v.name));
       for (let r = 1; r < pspp.length; r++) for (const c of strings) expect(readstat[r][c].replace(/ +$/, ""), `row ${r} col ${pspp[0][c]}`).toBe(pspp[r][c]);
+    });
+
+    it(`${dataset}: R's foreign::read.spss reads the .sav as PSPP does (rows, labels, value labels, UTF-8), with no warning about the file`, () => {
+      const sav = extract(dataset, "sav", `${base(dataset)}.sav`);
+      const dict = psppDictionary(dir, sav);
+      const names = dict.variables.map((v) => v.name);
+      const r = rForeignRead(dir, sav, names);
+      expect(r.rows[0]).toEqual(names);
+      expect(r.rows.length - 1).toBe(pkg(dataset, "sav").manifest.dataset.rows);
+      expect(names.map((n) => [n, r.variableLabels.get(n)])).toEqual(dict.variables.map((v) => [v.name, v.label]));
+      const labels = (list: { variable: string; value: string; label: string }[]) =>
+        list.map((l) => `${l.variable} ${sameNumber(l.value)} ${l.label}`).sort();
+      expect(labels(r.valueLabels)).toEqual(labels(dict.valueLabels));
+      // Value labels applied and user-missing values kept, as R does by default.
+      const pspp = psppConvert(dir, sav, true);
+      for (let row = 1; row < pspp.length; row++) {
+        for (let c = 0; c < names.length; c++) {
+          expect(sameNumber(r.rows[row][c].replace(/ +$/, "")), `row ${row} ${names[c]}`).toBe(sameNumber(pspp[row][c].replace(/ +$/, "")));
+        }
+      }
+      expect(r.rows.flat().join("") + [...r.variableLabels.values()].join("")).toMatch(/[æøå]/);
     });
 
     it(`${dataset}: the .sps + CSV load in PSPP to the same dictionary and data as the .sav`, () => {

@@ -42,6 +42,7 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/instruments.$id": { path: () => "/instruments/log-entry", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/accessibility": { path: () => "/accessibility", get: all(200), post: all(405) },
   "routes/privacy": { path: () => "/privacy", get: all(200), post: all(405) },
+  "routes/$": { path: () => "/no-such-page", get: all(404), post: all(404) },
   // The job specialists' log. A write without a session is answered 401 with the typed text
   // (never a redirect that would drop it). Demo ids are stable: loadDemo adds the researcher,
   // the 6 case leads, then js01 (jsA, user 8), whose first demo note is note 1.

@@ -6,13 +6,12 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { unzipSync } from "fflate";
+import { assertJudges } from "./judges";
 
 export const PROJECT_XSD = new URL("../fixtures/refi-qda/Project-mrt2019.xsd", import.meta.url).pathname;
 
 export function assertXmllintInstalled(): void {
-  if (spawnSync("sh", ["-c", "command -v xmllint"]).status !== 0) {
-    throw new Error(`Missing xmllint: install with 'apt-get install -y libxml2-utils' (CI=${process.env.CI ?? "unset"})`);
-  }
+  assertJudges("xmllint");
 }
 
 /** xmllint --schema; throws with its output unless the file validates. */

@@ -1,4 +1,4 @@
-// Runs PSPP and ReadStat as independent judges of the SPSS files we write (shared/spec/export-formats.md §5).
+// Runs PSPP, ReadStat and R's foreign package as independent judges of the SPSS files we write (shared/spec/export-formats.md §5).
 // Every helper throws on any reader error or warning, so a test can never pass on a file a tool refused.
 
 import { spawnSync } from "node:child_process";
@@ -7,22 +7,17 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import Papa from "papaparse";
 import type { DataDictionary, Row } from "../../app/exports/dictionary";
+import { assertJudges } from "./judges";
 
 // PSPP writes and prints in the locale's charset; without UTF-8 every æøå becomes '??' (spec §4).
 const ENV = { ...process.env, LC_ALL: "C.UTF-8", LANG: "C.UTF-8" };
-const TOOLS = ["pspp", "pspp-convert", "readstat", "extract_metadata"];
-
-let missingTools: string[] | undefined;
 
 /**
  * Throws when a judge is missing, in CI (CI=true) and locally alike: these tests must fail, never skip.
  * Every helper below calls it, so each test that needs a tool fails with this message.
  */
 export function assertSpssToolsInstalled(): void {
-  missingTools ??= TOOLS.filter((t) => spawnSync("sh", ["-c", `command -v ${t}`]).status !== 0);
-  if (missingTools.length > 0) {
-    throw new Error(`Missing ${missingTools.join(", ")}: install with 'apt-get install -y pspp readstat' (CI=${process.env.CI ?? "unset"})`);
-  }
+  assertJudges("pspp", "readstat", "rForeign");
 }
 
 const tempDirs: string[] = [];
@@ -229,6 +224,56 @@ export function readstatSummary(sav: string): Record<string, string> {
     throw new Error(`readstat could not read ${sav}:\n${run.stderr}${run.stdout}`);
   }
   return summary;
+}
+
+/** What R's foreign::read.spss read from a .sav (tests/support/r-foreign-read.R). */
+export interface RForeignFile {
+  /** Header and rows as R holds them: value labels applied, numbers as R prints them, strings padded. */
+  rows: string[][];
+  variableLabels: Map<string, string>;
+  valueLabels: { variable: string; value: string; label: string }[];
+  /** R's notes that say nothing wrong about the file (R_NOTES). */
+  notes: string[];
+}
+
+/**
+ * R's notes that are expected on good files: a scale variable whose missing codes have labels
+ * becomes a factor with its other values as undeclared levels, and R cannot hold a string over 255
+ * bytes, so it splits one into consecutive variables. Any other warning fails the reading.
+ */
+const R_NOTES = [/^Undeclared level\(s\) .* added in variable: \w+$/, /: Very long string record\(s\) found \(record type 7, subtype 14\), each will be imported in consecutive separate variables$/];
+
+const R_SCRIPT = new URL("./r-foreign-read.R", import.meta.url).pathname;
+
+/**
+ * Reads a .sav with R's foreign::read.spss. `names` are the file's variables (as PSPP lists them):
+ * R splits a very long string into consecutive variables, which are joined back here byte for
+ * byte (a character may straddle the pieces) before the text is decoded as UTF-8.
+ */
+export function rForeignRead(dir: string, sav: string, names: string[]): RForeignFile {
+  assertSpssToolsInstalled();
+  const out = mkdtempSync(join(dir, `r-${basename(sav)}-`));
+  const run = spawnSync("Rscript", [R_SCRIPT, sav, out], { env: ENV, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`R could not read ${sav} (exit ${run.status}):\n${run.stderr}${run.stdout}`);
+  const warnings = readFileSync(join(out, "warnings.txt"), "utf8").split("\n").filter(Boolean);
+  const unexpected = warnings.filter((w) => !R_NOTES.some((note) => note.test(w)));
+  if (unexpected.length > 0) throw new Error(`R warned about ${sav}:\n${unexpected.join("\n")}`);
+
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  const decode = (latin1: string) => utf8.decode(Buffer.from(latin1, "latin1"));
+  const [header, ...data] = parseCsv(readFileSync(join(out, "data.csv"), "latin1"));
+  // Column i of R's data belongs to variable owner[i]: a name PSPP knows starts a variable.
+  const owner: number[] = [];
+  for (const name of header.map(decode)) owner.push(names.includes(name) ? owner.length : owner[owner.length - 1] ?? 0);
+  const starts = header.map((_, i) => i).filter((i) => owner[i] === i);
+  const joined = (row: string[]) => starts.map((s) => decode(row.filter((_, i) => owner[i] === s).join("")));
+  const csv = (file: string) => parseCsv(readFileSync(join(out, file), "utf8")).slice(1);
+  return {
+    rows: [starts.map((s) => decode(header[s])), ...data.map(joined)],
+    variableLabels: new Map(csv("variable-labels.csv").map(([name, label]) => [name, label])),
+    valueLabels: csv("value-labels.csv").map(([variable, value, label]) => ({ variable, value, label })),
+    notes: warnings,
+  };
 }
 
 // ---- Shared test data: a dictionary that exercises every feature of the writers. ----

@@ -16,6 +16,7 @@ import {
   psppConvert,
   psppDictionary,
   psppFrequencies,
+  runPspp,
   readstatData,
   readstatMetadata,
   readstatSummary,
@@ -62,6 +63,18 @@ function readstatValue(v: DictVariable, raw: Row[string]): number | string | nul
   if (isSysmis(raw)) return "";
   if (v.type === "date") return Date.parse(`${raw}T00:00:00Z`) / 1000 + 12219379200;
   return Number(raw);
+}
+
+/** The three doubles of record 7.4 (type 7, subtype 4, size 8, count 3) as big-endian hex. */
+function machineFloats(sav: Buffer): string[] {
+  const header = Buffer.alloc(16);
+  [7, 4, 8, 3].forEach((n, i) => header.writeInt32LE(n, 4 * i));
+  const at = sav.indexOf(header);
+  if (at < 0) throw new Error("no record 7.4");
+  return [0, 1, 2].map((i) => {
+    const b = Buffer.from(sav.subarray(at + 16 + 8 * i, at + 24 + 8 * i));
+    return b.reverse().toString("hex");
+  });
 }
 
 // Tools are checked inside the tests (not in a hook, which would report the tests as skipped).
@@ -402,6 +415,16 @@ describe("writeSav edge cases", () => {
     const sav = join(dir, `dates-${dateFormat}.sav`);
     await writeSavFile(sav, dateDict, dateRows, { dateFormat });
     checkDates(dir, sav, dateFormat);
+  });
+
+  it("writes record 7.4 (SYSMIS, HIGHEST, LOWEST) byte for byte as PSPP does", async () => {
+    const dir = makeTempDir();
+    const ours = join(dir, "ours.sav");
+    const theirs = join(dir, "pspp.sav");
+    await writeSavFile(ours, richDict, richRows);
+    runPspp(dir, "machine-floats", `DATA LIST FREE /x.\nBEGIN DATA\n1\nEND DATA.\nSAVE OUTFILE='${theirs}'.`);
+    expect(machineFloats(readFileSync(ours))).toEqual(["ffefffffffffffff", "7fefffffffffffff", "ffeffffffffffffe"]);
+    expect(machineFloats(readFileSync(ours))).toEqual(machineFloats(readFileSync(theirs)));
   });
 
   it("encodeSav yields chunks a consumer may keep", async () => {

@@ -57,8 +57,13 @@ export interface SavResult {
 export type RowSource = Iterable<Row> | AsyncIterable<Row>;
 type ByteSink = NodeJS.WritableStream | { write(b: Uint8Array): unknown };
 
-/** System-missing value (-DBL_MAX), also LOWEST; HIGHEST is DBL_MAX (record 7.4). */
+/** System-missing value (-DBL_MAX); HIGHEST is DBL_MAX (record 7.4). */
 const SYSMIS = -Number.MAX_VALUE;
+/**
+ * LOWEST (record 7.4) as SPSS, PSPP and ReadStat write it: the double just above SYSMIS
+ * (0xFFEFFFFFFFFFFFFE). R's foreign::read.spss warns about a file that says -DBL_MAX.
+ */
+const LOWEST = -1.7976931348623155e308;
 /** Seconds from the SPSS epoch (1582-10-14) to the Unix epoch. */
 const SPSS_EPOCH_OFFSET = 12219379200;
 const BIAS = 100;
@@ -669,7 +674,7 @@ function dictionaryRecords(dict: DataDictionary, layouts: VarLayout[], caseUnits
   const floats = Buffer.alloc(24);
   floats.writeDoubleLE(SYSMIS, 0);
   floats.writeDoubleLE(Number.MAX_VALUE, 8);
-  floats.writeDoubleLE(-Number.MAX_VALUE, 16);
+  floats.writeDoubleLE(LOWEST, 16);
   ext(4, 8, floats);
   // 7.11 display parameters: measure, columns, alignment - one triple per segment.
   const display: number[] = [];
