@@ -13,7 +13,7 @@ export function selectionOf(db: Db, request: ExportRequest, locale: Locale): Man
   switch (request.dataset) {
     case "employer-survey": {
       const wave = scope.waveId === null ? undefined : db.select({ title: surveyWaves.title }).from(surveyWaves).where(eq(surveyWaves.id, scope.waveId)).get();
-      return { wave: wave?.title ?? "" };
+      return wave ? { wave: wave.title } : {};
     }
     case "exchange-preparation":
     case "transcripts": {
