@@ -16,7 +16,7 @@ const HOME: MenuItem = { to: "/", label: "nav.home", end: true };
 const EXCHANGES: MenuItem = { to: "/exchanges", label: "exchanges.nav" };
 
 /** The menu of each role; the items are named as the pages they open are headed. */
-export const MENUS: Record<Role, readonly MenuEntry[]> = {
+const MENUS: Record<Role, readonly MenuEntry[]> = {
   researcher: [
     HOME,
     {

@@ -120,6 +120,23 @@ const COUNT_WORDS: Record<string, Localized> = {
   recordsBelowKAfter: { nb: "rader under k etter", en: "records below k after" },
   withdrawnLeftOut: { nb: "trukket samtykke, utelatt", en: "withdrawn consent, left out" },
   suppressed: { nb: "skjult", en: "suppressed" },
+  redacted: { nb: "sladdet", en: "redacted" },
+  rows: { nb: "rader", en: "rows" },
+  pseudonymised: { nb: "pseudonymiserte verdier", en: "values pseudonymised" },
+  coarsened: { nb: "datoer gjort om til måned", en: "dates coarsened to the month" },
+  generalised: { nb: "generaliserte verdier", en: "values generalised" },
+  dropped: { nb: "utelatt", en: "dropped" },
+  // what the scrubber redacted (RedactionKind)
+  email: { nb: "e-postadresser", en: "e-mail addresses" },
+  url: { nb: "nettadresser", en: "web addresses" },
+  nationalId: { nb: "fødselsnumre", en: "national identity numbers" },
+  dNumber: { nb: "D-numre", en: "D-numbers" },
+  orgNumber: { nb: "organisasjonsnumre", en: "organisation numbers" },
+  phone: { nb: "telefonnumre", en: "phone numbers" },
+  term: { nb: "kjente navn og ord", en: "known names and terms" },
+  name: { nb: "navn", en: "names" },
+  organisation: { nb: "organisasjoner", en: "organisations" },
+  place: { nb: "steder", en: "places" },
 };
 const LANGUAGE_NAMES: Record<Locale, Localized> = { nb: { nb: "bokmål", en: "Norwegian (bokmål)" }, en: { nb: "engelsk", en: "English" } };
 const VALUE_WORDS: Record<string, Localized> = {
@@ -147,11 +164,11 @@ function selectionText(s: ManifestSelection, locale: Locale): string {
   return parts.length ? parts.join("; ") : TEXT.none[locale];
 }
 
-/** «variables: 0» → «variabler: 0»; «suppressed.kjonn» → «skjult kjonn» (a variable name stays). */
+/** «variables» → «variabler»; «redacted.phone» → «sladdet telefonnumre»; «suppressed.kjonn» → «skjult kjonn» (a variable name stays). */
 function countName(key: string, locale: Locale): string {
   const [head, ...rest] = key.split(".");
-  const word = COUNT_WORDS[head]?.[locale];
-  return word ? [word, ...rest].join(" ") : key;
+  const words = head === "redacted" ? rest.map((kind) => COUNT_WORDS[kind]?.[locale] ?? kind) : rest;
+  return [COUNT_WORDS[head]?.[locale] ?? head, ...words].join(" ");
 }
 
 function countsText(counts: ManifestStep["counts"], locale: Locale): string {

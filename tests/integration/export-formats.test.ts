@@ -124,6 +124,8 @@ describe("every package", () => {
         // Nothing a researcher receives has a placeholder, a key=value dump or a database id:
         // the selection is by name, file names by project, data set, exchange number and date.
         expect(readable).not.toMatch(/…|\w=\w|\bundefined\b|\bnull\b|\[object/);
+        // Counts are named in words, never by their internal key («redacted.phone», «textValues»).
+        expect(readable).not.toMatch(/\bredacted\.|\b[a-z]+[A-Z][A-Za-z]*\b/);
         expect(readable).toMatch(new RegExp(`^Datasett: ${manifest.dataset.title.nb} – \\S`, "m"));
         expect(JSON.stringify(manifest.filters)).not.toMatch(/:\s*\d|\[\d/);
         for (const name of names) {
