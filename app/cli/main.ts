@@ -8,6 +8,7 @@ import { auditAs } from "../accounts/audit.server";
 import { checkInstruments } from "../instruments/codebook.server";
 import { EXPORT_USAGE, exportCommand } from "../exports/cli.server";
 import { readConfig } from "../server/config";
+import { keepNewFilesPrivate } from "../server/data-files.server";
 import { backupDatabase } from "./backup.server";
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -87,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Backups, export packages and a database made from here are private to their owner.
+keepNewFilesPrivate();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {

@@ -11,6 +11,7 @@ import type { loadCentre } from "./centre.server";
 import { ChoiceGroup, ExportPreview, type PreviewData } from "./components";
 import { TimeText } from "~/components/DateTime";
 import { formatMonth } from "~/i18n/dates";
+import { JobProgress } from "./ExportJobPage";
 
 export type CentrePage = Awaited<ReturnType<typeof loadCentre>>;
 export type CentreActionData = { result: SubmissionResult<string[]>; preview: PreviewData | null };
@@ -24,7 +25,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
   const closedWaves = survey?.waves.filter((w) => w.closed) ?? [];
   const [form, fields] = useForm({
     id: "export",
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? page.endedJob,
     defaultValue: {
       dataset: firstAvailable,
       format: "sav",
@@ -189,6 +190,42 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
       )}
 
       {actionData?.preview ? <ExportPreview preview={actionData.preview} locale={locale} /> : null}
+
+      {page.jobs.length ? (
+        <>
+          <h2>{t("exports.jobs.heading")}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("exports.col.when")}</th>
+                  <th scope="col">{t("exports.col.who")}</th>
+                  <th scope="col">{t("exports.col.dataset")}</th>
+                  <th scope="col">{t("exports.col.format")}</th>
+                  <th scope="col">{t("exports.jobs.col.state")}</th>
+                  <th scope="col">{t("exports.jobs.col.progress")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.jobs.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      <Link to={`/exports/jobs/${j.id}`}><TimeText at={j.createdAt} style="table" /></Link>
+                    </td>
+                    <td>{j.actor}</td>
+                    <td>
+                      {t(`exports.dataset.${j.dataset}` as MessageKey)} <span className="muted">({j.project})</span>
+                    </td>
+                    <td>{j.format}</td>
+                    <td>{t(`exports.jobs.state.${j.state}` as MessageKey)}</td>
+                    <td>{j.state === "failed" ? null : <JobProgress id={`job-${j.id}-progress`} state={j.state} progress={j.progress} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
 
       <h2>{t("exports.recent")}</h2>
       {page.recent.length ? (

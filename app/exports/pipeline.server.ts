@@ -3,12 +3,12 @@
 //   -> one format writer from the registry -> codebook files + manifest -> one zip package,
 // recorded with its manifest in export_packages and in the audit log.
 import crypto from "node:crypto";
-import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { audit } from "~/accounts/audit.server";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportPackages } from "../../db/schema";
 import { REDACTION_KINDS } from "./anonymise/scrub";
 import { newStats, type AnonymisationStats } from "./anonymise/stats";
@@ -44,6 +44,12 @@ export interface CreateOptions {
   readonly requestKey: string;
   /** Where to write the zip; default <dataDir>/exports/. */
   readonly out?: string;
+  /**
+   * A directory of the export's own for its files while they are written, the zip among them
+   * (removed at the end); default a new one under the system's temporary directory. The zip gets
+   * its name under `out` or <dataDir>/exports only when it is complete.
+   */
+  readonly workDir?: string;
   readonly onProgress?: (done: number, total: number, phase: "measure" | "write") => void;
   readonly now?: Date;
 }
@@ -63,7 +69,9 @@ export async function createExport(services: ExportServices, request: ExportRequ
   const now = options.now ?? new Date();
   const exportId = crypto.randomUUID();
   const opened = await openExport(services, request);
-  const work = await mkdtemp(path.join(os.tmpdir(), "medforsker-export-"));
+  const work = options.workDir ?? (await mkdtemp(path.join(os.tmpdir(), "medforsker-export-")));
+  await mkdir(work, { recursive: true });
+  const partial = path.join(work, "package.zip.partial");
   // Set by write() below, which streams the data file into the package it opens.
   let writer = null as PackageWriter | null;
   try {
@@ -109,7 +117,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     await mkdir(path.dirname(target), { recursive: true });
     let stats = newStats();
     const write = async (w: Record<string, number>) => {
-      writer = await PackageWriter.create(target, now);
+      writer = await PackageWriter.create(partial, now);
       return format.write({
         dict: localise(prepared.schema, request.locale, fileLabel),
         rows: () => {
@@ -152,6 +160,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     await pack.addText("manifest.txt", manifestText(manifest, request.locale));
     const zip = await pack.close();
     writer = null;
+    await moveInto(partial, target);
 
     const stored = options.out ? null : path.relative(packageDir(services.config.dataDir), target);
     const record = recordExport(services.db, {
@@ -182,6 +191,19 @@ export async function createExport(services: ExportServices, request: ExportRequ
   } finally {
     opened.reader.close();
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Gives the finished zip its name: a rename, or a copy when `target` is on another file system. */
+async function moveInto(file: string, target: string): Promise<void> {
+  try {
+    await rename(file, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    const copying = `${target}.partial`;
+    await copyFile(file, copying);
+    await rename(copying, target);
+    await rm(file, { force: true });
   }
 }
 
@@ -216,7 +238,7 @@ function recordExport(
   input: Omit<typeof exportPackages.$inferInsert, "id" | "createdAt"> & { via: string; exportId: string },
 ): { created: boolean; id: number } {
   const { via, exportId, ...values } = input;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const inserted = tx.insert(exportPackages).values(values).onConflictDoNothing().returning({ id: exportPackages.id }).all();
     if (!inserted.length) return { created: false, id: 0 };
     const id = inserted[0].id;

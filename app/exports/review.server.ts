@@ -10,7 +10,7 @@ import { notFound, requireResearcher } from "~/auth/permissions.server";
 import type { MessageKey } from "~/i18n/catalog";
 import { getTranslator } from "~/i18n/locale.server";
 import { listProjects } from "~/projects/projects.server";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportReviews, users } from "../../db/schema";
 import { DATASETS, isDataset, type DatasetId } from "./datasets";
 import { reviewSchema } from "./forms.server";
@@ -107,7 +107,7 @@ export async function reviewAction(request: Request, context: AppLoadContext) {
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
   }
-  context.db.transaction((tx) => {
+  writeTransaction(context.db, (tx) => {
     const inserted = tx
       .insert(exportReviews)
       .values({ projectId: project.id, dataset, reviewerId: user.id, requestKey, terms, proposed, note: note ?? "" })

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { loadDemo, type DemoResult } from "../../db/demo/index.server";
+import { loadDemo } from "~/projects/demo.server";
+import type { DemoResult } from "../../db/demo/index.server";
 import { hasResearcher } from "~/accounts/accounts.server";
 import { requireResearcher, requireUser } from "~/auth/permissions.server";
 import { DemoPasswords } from "~/components/DemoPasswords";

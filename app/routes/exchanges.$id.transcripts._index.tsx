@@ -66,7 +66,8 @@ export default function ExchangeTranscripts() {
       <section aria-labelledby="upload-heading" className="card exchanges-add">
         <h2 id="upload-heading">{t("exchanges.transcripts.add")}</h2>
         <p className="hint">{t("exchanges.transcripts.addLead")}</p>
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        {/* A document post even with JavaScript: a file past the size limit is refused with a 413 page, which only a page load can show. */}
+        <Form method="post" encType="multipart/form-data" reloadDocument {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
           <input type="hidden" name="clientKey" value={data.clientKey} />
           <TextField meta={fields.title} label={t("exchanges.transcripts.titleField")} hint={t("exchanges.transcripts.titleHint")} />

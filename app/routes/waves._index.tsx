@@ -6,15 +6,12 @@ import { requireRole } from "~/auth/permissions.server";
 import { StatusTag } from "~/survey/components";
 import { spentKeyFor } from "~/survey/keys.server";
 import { specialistWaves } from "~/survey/links.server";
-import { surveyStore } from "~/survey/store.server";
 import { listWaves, percent } from "~/survey/waves.server";
 import { useT } from "~/utils/i18n";
 import { DateRange } from "~/components/DateTime";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
-  // The writer finalises waves whose close date has passed when it starts.
-  surveyStore(context);
   if (user.role === "researcher") {
     return { role: "researcher" as const, waves: listWaves(context.db).map((w) => ({ ...w, rate: percent(w.answers, w.links) })), own: [] };
   }

@@ -5,7 +5,7 @@
 // real persons. Deterministic (seeded), and idempotent: nothing is added once demo notes exist.
 import { and, eq, like } from "drizzle-orm";
 import { logMonthEvents, logMonths, logNotes, users } from "../schema";
-import type { Db } from "../connection.server";
+import { type Db, writeTransaction } from "../connection.server";
 import { loadCodebook } from "../../app/instruments/codebook.server";
 import { toFormInstrument } from "../../app/instruments/types";
 import { projectPeopleNames } from "../../app/logs/author.server";
@@ -50,7 +50,7 @@ export function loadLogDemo(db: Db, projectId: number): { notes: number; submitt
   const names = nameMatcher(projectPeopleNames(db, projectId));
   let notes = 0;
   let submittedMonths = 0;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     demoJobSpecialists.forEach((js, index) => {
       const user = tx
         .select({ id: users.id, caseProjectId: users.caseProjectId })

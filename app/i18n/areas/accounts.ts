@@ -32,7 +32,7 @@ export const nb = {
   "login.title": "Logg inn",
   "login.submit": "Logg inn",
   "login.invalid": "Feil e-postadresse eller passord",
-  "login.limited": "For mange mislykkede forsøk. Vent et kvarter og prøv igjen.",
+  "login.limited": "For mange mislykkede forsøk herfra. Prøv igjen om {wait}.",
   "login.noAccount": "Har du fått en invitasjonslenke? Åpne lenken for å lage passord.",
   "invitation.title": "Velkommen til Medforsker",
   "invitation.lead": "Hei, {name}. Velg et passord for kontoen {email}.",
@@ -47,6 +47,9 @@ export const nb = {
   "account.language": "Språk",
   "account.languageHint": "Valget lagres på kontoen din.",
   "account.role": "Rolle",
+  "setup.code": "Oppsettkode",
+  "setup.codeHint": "Koden står i det serveren skrev ut da den startet (16 tegn i grupper på fire).",
+  "setup.codeWrong": "Koden stemmer ikke. Skriv koden fra serverens siste oppstart.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -81,7 +84,7 @@ export const en: Messages<typeof nb> = {
   "login.title": "Log in",
   "login.submit": "Log in",
   "login.invalid": "Wrong e-mail address or password",
-  "login.limited": "Too many failed attempts. Wait a quarter of an hour and try again.",
+  "login.limited": "Too many failed attempts from here. Try again in {wait}.",
   "login.noAccount": "Have you received an invitation link? Open the link to choose a password.",
   "invitation.title": "Welcome to Medforsker",
   "invitation.lead": "Hello, {name}. Choose a password for the account {email}.",
@@ -96,4 +99,7 @@ export const en: Messages<typeof nb> = {
   "account.language": "Language",
   "account.languageHint": "The choice is saved on your account.",
   "account.role": "Role",
+  "setup.code": "Setup code",
+  "setup.codeHint": "The code is in what the server printed when it started (16 characters in groups of four).",
+  "setup.codeWrong": "The code does not match. Type the code from the server's latest start.",
 };

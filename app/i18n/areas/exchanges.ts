@@ -358,6 +358,7 @@ export const nb = {
   "exchanges.v.releaseConfirm": "Bekreft at du har lest teksten før du frigir den",
   "exchanges.v.passageNotFound": "Fant ikke utdraget i teksten. Lim det inn nøyaktig slik det står.",
   "exchanges.v.passageAmbiguous": "Utdraget står flere steder i teksten. Ta med litt mer, så det bare står ett sted.",
+  "exchanges.v.file.expandsTooMuch": "Dokumentet pakker seg ut til mer enn {max} MB og blir ikke lest. Lagre det på nytt uten bilder, eller lim inn teksten.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -715,4 +716,5 @@ export const en: Messages<typeof nb> = {
   "exchanges.v.releaseConfirm": "Confirm that you have read the text before you release it",
   "exchanges.v.passageNotFound": "The passage was not found in the text. Paste it exactly as it stands.",
   "exchanges.v.passageAmbiguous": "The passage occurs more than once in the text. Include a little more so that it occurs only once.",
+  "exchanges.v.file.expandsTooMuch": "The document expands to more than {max} MB and is not read. Save it again without pictures, or paste the text.",
 };

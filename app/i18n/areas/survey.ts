@@ -173,6 +173,7 @@ export const nb = {
   "survey.v.dateOrder": "Stengedatoen kan ikke være før åpningsdatoen",
   "survey.v.datePast": "Velg en dato fra i dag og framover",
   "survey.v.instrument": "Velg et spørreskjema",
+  "survey.public.notSavedKept": "Svarene dine er ikke tapt: de står i skjemaet under. Trykk «Send svarene» igjen om litt.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -345,4 +346,5 @@ export const en: Messages<typeof nb> = {
   "survey.v.dateOrder": "The close date cannot be before the open date",
   "survey.v.datePast": "Choose a date from today on",
   "survey.v.instrument": "Choose a questionnaire",
+  "survey.public.notSavedKept": "Your answers are not lost: they are in the form below. Press «Send the answers» again in a moment.",
 };
