@@ -6,6 +6,7 @@ import type { TFunction } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
 import { formatExchangeDate, hoursLabel, type Timing } from "./timing";
 import { TableScroll } from "~/components/TableScroll";
+import { type DateStyle } from "~/i18n/dates";
 
 export interface ExchangeHeadData {
   readonly id: number;
@@ -32,10 +33,9 @@ export function StatusTag({ status }: { status: ExchangeStatus }) {
   return <span className={`tag exchanges-status exchanges-status--${status}`}>{t(`exchanges.status.${status}`)}</span>;
 }
 
-export function DateText({ date, approximate }: { date: string; approximate: boolean }) {
-  const t = useT();
+export function DateText({ date, approximate, style = "text" }: { date: string; approximate: boolean; style?: DateStyle }) {
   const locale = useLocale();
-  return <>{formatExchangeDate(date, approximate, locale, t)}</>;
+  return <time dateTime={approximate ? date.slice(0, 7) : date}>{formatExchangeDate(date, approximate, locale, style)}</time>;
 }
 
 export function ExchangeFacts({ exchange }: { exchange: ExchangeHeadData }) {

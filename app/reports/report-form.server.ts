@@ -120,7 +120,7 @@ export function submitReportForm(
   for (const extra of [identifiers, workExperienceErrors(values, t)]) {
     for (const [key, messages] of Object.entries(extra)) for (const m of messages) addError(errors, key, m);
   }
-  const dateError = effectiveDateError(t, effectiveDate, options.today, participant.startMonth);
+  const dateError = effectiveDateError(t, options.locale, effectiveDate, options.today, participant.startMonth);
   if (dateError) addError(errors, EFFECTIVE_DATE_FIELD, dateError);
 
   if (parsed.status !== "success" || Object.keys(errors).length > 0) {

@@ -60,7 +60,7 @@ function ResearcherList({ data }: { data: Data }) {
                           <tr key={e.id}>
                             <td>{e.number}</td>
                             <td>
-                              <DateText date={e.date} approximate={e.dateIsApproximate} />
+                              <DateText date={e.date} approximate={e.dateIsApproximate} style="table" />
                             </td>
                             <td>{hoursLabel(e.timing, locale, t)}</td>
                             <td>

@@ -15,9 +15,10 @@ import {
   listOrganisations,
   listProjectPeople,
 } from "~/projects/projects.server";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 import { TableScroll } from "~/components/TableScroll";
+import { formatMonth } from "~/i18n/dates";
 
 export const meta = titled((t, data) => data?.project?.title ?? t("nav.projects"));
 
@@ -71,6 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ProjectPage() {
   const t = useT();
+  const locale = useLocale();
   const { project, organisations, caseProjects, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [orgForm, orgFields] = useForm({
@@ -88,7 +90,7 @@ export default function ProjectPage() {
         <dt>{t("projects.slug")}</dt>
         <dd>{project.slug}</dd>
         <dt>{t("projects.logPeriod")}</dt>
-        <dd>{project.logStart && project.logEnd ? `${project.logStart} – ${project.logEnd}` : "–"}</dd>
+        <dd>{project.logStart && project.logEnd ? `${formatMonth(project.logStart, locale)} – ${formatMonth(project.logEnd, locale)}` : "–"}</dd>
         <dt>{t("projects.minCellSize")}</dt>
         <dd>{project.minCellSize}</dd>
       </dl>

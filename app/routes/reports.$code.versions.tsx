@@ -10,6 +10,7 @@ import { VersionAnswers } from "~/reports/VersionAnswers";
 import { versionsPage } from "~/reports/versions-page.server";
 import { useT } from "~/utils/i18n";
 import { TableScroll } from "~/components/TableScroll";
+import { DateText, TimeText } from "~/components/DateTime";
 
 export const meta: MetaFunction = () => [{ title: "Versjoner – Medforsker" }];
 
@@ -53,8 +54,12 @@ export default function ReportVersions() {
                     </Link>{" "}
                     {row.current ? <span className="muted">{t("reports.versions.current")}</span> : null}
                   </th>
-                  <td>{row.effectiveDate}</td>
-                  <td>{row.savedAt}</td>
+                  <td>
+                    <DateText date={row.effectiveDate} style="table" />
+                  </td>
+                  <td>
+                    <TimeText at={row.savedAt} style="table" />
+                  </td>
                   <td>{row.status}</td>
                   <td>{row.changes === null ? t("reports.versions.first") : row.changes.length ? row.changes.join(", ") : t("reports.versions.noChanges")}</td>
                 </tr>

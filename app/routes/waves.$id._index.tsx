@@ -27,8 +27,10 @@ import {
   updateWave,
   waveStatus,
 } from "~/survey/waves.server";
-import { useT } from "~/utils/i18n";
 import { TableScroll } from "~/components/TableScroll";
+import { useLocale, useT } from "~/utils/i18n";
+import { DateRange, DateText } from "~/components/DateTime";
+import { formatDate } from "~/i18n/dates";
 
 const flashes: Record<string, MessageKey> = {
   saved: "survey.wave.saved",
@@ -149,7 +151,7 @@ export default function WavePage() {
     <>
       <h1>{data.wave.title}</h1>
       <p>
-        <StatusTag status={data.status} t={t} /> {t("survey.wave.period", { open: data.wave.openDate, close: data.wave.closeDate })}
+        <StatusTag status={data.status} t={t} /> <DateRange from={data.wave.openDate} to={data.wave.closeDate} />
       </p>
       {flash ? (
         <p className="notice notice--ok" role="status">
@@ -177,6 +179,7 @@ function EmailTexts() {
 
 function ResearcherView() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -230,7 +233,7 @@ function ResearcherView() {
                 <tr key={r.round}>
                   <th scope="row">
                     {r.round === 0 ? t("survey.wave.roundStart") : t("survey.wave.roundN", { round: r.round })}
-                    {r.startedOn ? <span className="muted"> ({t("survey.wave.roundFrom", { date: r.startedOn })})</span> : null}
+                    {r.startedOn ? <span className="muted"> ({t("survey.wave.roundFrom", { date: formatDate(r.startedOn, locale) })})</span> : null}
                   </th>
                   <td className="num">{r.answers}</td>
                   <td className="num">{r.cumulative}</td>
@@ -300,6 +303,7 @@ function ResearcherView() {
 
 function SpecialistView() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const own = data.own!;
@@ -325,7 +329,7 @@ function SpecialistView() {
         {own.batches.length ? (
           <ul>
             {own.batches.map((b) => (
-              <li key={b.id}>{t("survey.links.batchLine", { date: b.issuedOn, count: b.count })}</li>
+              <li key={b.id}>{t("survey.links.batchLine", { date: formatDate(b.issuedOn, locale), count: b.count })}</li>
             ))}
           </ul>
         ) : null}
@@ -362,7 +366,7 @@ function SpecialistView() {
         {own.reminders.length ? (
           <ul>
             {own.reminders.map((r) => (
-              <li key={r.round}>{t("survey.reminders.line", { round: r.round, date: r.sentOn })}</li>
+              <li key={r.round}>{t("survey.reminders.line", { round: r.round, date: formatDate(r.sentOn, locale) })}</li>
             ))}
           </ul>
         ) : (
@@ -390,7 +394,9 @@ function SpecialistView() {
               <ul className="survey-codes">
                 {own.unused.map((u) => (
                   <li key={u.code}>
-                    <code>{u.code}</code> <span className="muted">({u.issuedOn})</span>
+                    <code>{u.code}</code> <span className="muted">
+                      (<DateText date={u.issuedOn} />)
+                    </span>
                   </li>
                 ))}
               </ul>

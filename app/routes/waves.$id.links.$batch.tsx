@@ -7,8 +7,9 @@ import { CopyBox } from "~/survey/components";
 import { emailTexts } from "~/survey/email.server";
 import { forgetBatch, freshBatch } from "~/survey/links.server";
 import { getWaveForSpecialist } from "~/survey/waves.server";
-import { useT } from "~/utils/i18n";
 import { TableScroll } from "~/components/TableScroll";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatDate } from "~/i18n/dates";
 
 function load(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"], user: { id: number; caseProjectId: number | null }) {
   const wave = getWaveForSpecialist(context.db, Number(params.id), user);
@@ -34,12 +35,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function FreshLinks() {
   const t = useT();
+  const locale = useLocale();
   const { wave, batch, emails } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("survey.links.fresh")}</h1>
       <p className="lead">
-        {wave.title} – {t("survey.links.batchLine", { date: batch.issuedOn, count: batch.count })}
+        {wave.title} – {t("survey.links.batchLine", { date: formatDate(batch.issuedOn, locale), count: batch.count })}
       </p>
       {batch.links ? (
         <>

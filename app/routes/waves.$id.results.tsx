@@ -107,7 +107,7 @@ function Exclusions({ block, t }: { block: MatrixTable | CountsTable; t: TFuncti
       <h3>{t("survey.results.excluded")}</h3>
       <ul>
         {block.excluded.map((e) => (
-          <li key={e.answerId}>{t("survey.results.excludedLine", { total: e.total ?? "–", reason: e.reason })}</li>
+          <li key={e.answerId}>{e.total === null ? t("survey.results.excludedLineNoTotal", { reason: e.reason }) : t("survey.results.excludedLine", { total: e.total, reason: e.reason })}</li>
         ))}
       </ul>
     </div>

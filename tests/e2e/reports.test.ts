@@ -111,10 +111,10 @@ describe("participant reports in the browser", () => {
       await page.getByRole("link", { name: "Se alle versjoner (3)" }).click();
       await page.getByRole("heading", { name: `Versjoner av rapporten ${code}` }).waitFor();
       await page.getByRole("cell", { name: "2018-10-15" }).waitFor();
-      await page.getByRole("heading", { name: /^Versjon 3, gjelder fra \d{4}-\d{2}-\d{2}$/ }).waitFor();
+      await page.getByRole("heading", { name: /^Versjon 3, gjelder fra \d{1,2}\. \p{L}+ \d{4}$/u }).waitFor();
       await expectAccessible(page, "versions");
       await page.getByRole("link", { name: "Vis versjon 1" }).click();
-      await page.getByRole("heading", { name: "Versjon 1, gjelder fra 2018-05-02" }).waitFor();
+      await page.getByRole("heading", { name: "Versjon 1, gjelder fra 2. mai 2018" }).waitFor();
 
       // Withdrawing consent: recorded, and the report closes.
       await page.getByRole("link", { name: "Samtykke og tilbaketrekking" }).click();
@@ -123,17 +123,19 @@ describe("participant reports in the browser", () => {
       await page.getByLabel("Jeg bekrefter at deltakeren har trukket samtykket").check();
       await page.getByRole("button", { name: "Registrer at samtykket er trukket" }).click();
       await page.getByText("Tilbaketrekkingen er registrert.").waitFor();
-      await page.getByText(`Samtykket ble trukket 2018-11-01. Registrert av ${name}`).waitFor();
+      await page.getByText(`Samtykket ble trukket 1. november 2018. Registrert av ${name}`).waitFor();
       await expectAccessible(page, "consent withdrawn");
       await page.goto(`${server.url}/reports`);
-      await page.getByRole("row", { name: new RegExp(code) }).getByText("Trukket 2018-11-01").waitFor();
+      await page.getByRole("row", { name: new RegExp(code) }).getByText("Trukket 01.11.2018").waitFor();
     });
   }
 
   it("a researcher reads and filters the statistics, in both languages", { timeout: 180_000 }, async () => {
     const page = await newPage(browser);
     await logIn(page, server.url, identities.researcher, passwords[identities.researcher]);
-    await page.getByRole("link", { name: "Individstatistikk" }).click();
+    const menu = page.getByRole("navigation", { name: "Hovedmeny" });
+    await menu.getByText("Undersøkelser og statistikk").click();
+    await menu.getByRole("link", { name: "Statistikk fra individrapportene" }).click();
     await page.getByRole("heading", { name: "Statistikk fra individrapportene" }).waitFor();
     await expect.poll(() => page.getByTestId("reports-count").textContent()).toBe("202");
     expect(await page.getByTestId("in-work").textContent()).toMatch(/^99 \(49\s%\)$/);
