@@ -76,7 +76,7 @@ export function InstrumentFields({
           >
             <SectionHeading id={headingId} className="inst-section-title">
               {numberSections ? (
-                <span className="inst-section-step">{ctx.t("instruments.section.step", { n: index + 1, total: instrument.sections.length })} </span>
+                <span className="inst-section-step">{ctx.t("instruments.section.step", { position: index + 1, sections: instrument.sections.length })} </span>
               ) : null}
               {pick(section.title, locale)}
             </SectionHeading>

@@ -116,7 +116,7 @@ describe("the export centre in the browser", () => {
     await page.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Last ned pakken" }).click();
-    expect((await download).suggestedFilename()).toMatch(/^medforsker-afi-2017-participant-reports-sav-\d{8}-\d{4}\.zip$/);
+    expect((await download).suggestedFilename()).toMatch(/^medforsker-afi-2017-participant-reports-sav-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
   });
 
   it("shows an export's progress while it is made: a page that refreshes itself without JavaScript, a progress bar with it", { timeout: 300_000 }, async () => {

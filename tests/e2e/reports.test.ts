@@ -110,7 +110,7 @@ describe("participant reports in the browser", () => {
 
       await page.getByRole("link", { name: "Se alle versjoner (3)" }).click();
       await page.getByRole("heading", { name: `Versjoner av rapporten ${code}` }).waitFor();
-      await page.getByRole("cell", { name: "2018-10-15" }).waitFor();
+      await page.getByRole("cell", { name: "15.10.2018" }).waitFor();
       await page.getByRole("heading", { name: /^Versjon 3, gjelder fra \d{1,2}\. \p{L}+ \d{4}$/u }).waitFor();
       await expectAccessible(page, "versions");
       await page.getByRole("link", { name: "Vis versjon 1" }).click();

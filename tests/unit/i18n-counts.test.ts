@@ -12,12 +12,14 @@ const TEXT_ARGUMENTS = new Set([
   "audience", "close", "code", "contact", "dataset", "date", "email", "end", "first", "found", "hours",
   "id", "instrument", "label", "last", "list", "month", "name", "open", "option", "organisation",
   "period", "placeholder", "problem", "project", "rate", "reason", "sha", "source", "start", "table",
-  "time", "title", "what",
+  "time", "title", "what", "detail", "wait",
   // the audit log's sentences
   "action", "actor", "caseProject", "exchange", "format", "from", "participant", "person", "role", "to", "transcript", "wave",
 ]);
 // … or numbers that name something instead of counting it (version 3, page 2 of 5, reminder 1).
-const LABEL_NUMBERS = new Set(["number", "page", "pages", "position", "round", "row", "version"]);
+const LABEL_NUMBERS = new Set(["number", "page", "pages", "position", "round", "row", "sections", "version"]);
+// … or measures followed by their unit, which does not inflect (1 MB, 25 MB, 40 %).
+const MEASURES = new Set(["file", "max", "percent"]);
 
 const locales: Locale[] = ["nb", "en"];
 const keys = countMessageKeys();
@@ -34,7 +36,7 @@ describe("count messages", () => {
     for (const locale of locales) {
       for (const [key, text] of Object.entries(catalogs[locale])) {
         for (const [name, kinds] of argumentsOf(text, locale)) {
-          if (kinds.has("text") && !TEXT_ARGUMENTS.has(name) && !LABEL_NUMBERS.has(name)) unclassified.push(`${locale} ${key}: {${name}}`);
+          if (kinds.has("text") && !TEXT_ARGUMENTS.has(name) && !LABEL_NUMBERS.has(name) && !MEASURES.has(name)) unclassified.push(`${locale} ${key}: {${name}}`);
         }
       }
     }

@@ -24,7 +24,7 @@ export const nb = {
   "instruments.error.tooLarge": "Tallet kan ikke være større enn {max, number}",
   "instruments.error.invalidDate": "Skriv en gyldig dato, for eksempel 31.12.2018",
   "instruments.error.invalidMonth": "Skriv en gyldig måned som ÅÅÅÅ-MM, for eksempel 2018-12",
-  "instruments.section.step": "Del {n} av {total}",
+  "instruments.section.step": "Del {position} av {sections}",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -49,7 +49,7 @@ export const en: Messages<typeof nb> = {
   "instruments.error.tooLarge": "The number cannot be greater than {max, number}",
   "instruments.error.invalidDate": "Enter a valid date, for example 31.12.2018",
   "instruments.error.invalidMonth": "Enter a valid month as YYYY-MM, for example 2018-12",
-  "instruments.section.step": "Part {n} of {total}",
+  "instruments.section.step": "Part {position} of {sections}",
 };
 
 export type InstrumentMessageKey = keyof typeof nb;
