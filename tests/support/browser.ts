@@ -77,12 +77,15 @@ function watch(context: BrowserContext): BrowserContext {
   watches.set(context, w);
   context.on("close", () => (w.closed = true));
   const note = (problem: string) => w.problems.push(problem);
-  context.on("weberror", (e) => note(`uncaught error on ${e.page()?.url() ?? "?"}: ${e.error().stack ?? e.error().message}`));
-  context.on("console", (m) => {
-    // Chromium's own line for a failed response; the response itself is judged below.
-    if (m.type() !== "error" || m.text().startsWith("Failed to load resource:")) return;
-    if (w.expected.some((e) => e.console?.test(m.text()))) return;
-    note(`console.error on ${m.page()?.url() ?? m.location().url}: ${m.text()}`);
+  // Every page of the context, as it opens: uncaught errors and console errors.
+  context.on("page", (page) => {
+    page.on("pageerror", (error) => note(`uncaught error on ${page.url()}: ${error.stack ?? error.message}`));
+    page.on("console", (m) => {
+      // Chromium's own line for a failed response; the response itself is judged below.
+      if (m.type() !== "error" || m.text().startsWith("Failed to load resource:")) return;
+      if (w.expected.some((e) => e.console?.test(m.text()))) return;
+      note(`console.error on ${page.url()}: ${m.text()}`);
+    });
   });
   context.on("response", (r) => {
     const request = r.request();
