@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { loadDemo } from "../../db/demo/index.server";
 import { emailTaken, invitePerson } from "../accounts/accounts.server";
+import { auditAs } from "../accounts/audit.server";
 import { checkInstruments } from "../instruments/codebook.server";
 import { EXPORT_USAGE, exportCommand } from "../exports/cli.server";
 import { readConfig } from "../server/config";
@@ -46,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`There is already a person with the e-mail address ${values.email}.`);
         return 1;
       }
-      const { token } = invitePerson(db, { name: values.name, email: values.email, role: "researcher" }, null);
+      const person = { name: values.name, email: values.email, role: "researcher" as const };
+      const { token } = auditAs(null, () => invitePerson(db, person, null), "cli");
       sqlite.close();
       console.log(`Researcher ${values.name} <${values.email}> created.`);
       console.log(`One-time link (valid 14 days, shown only now):\n${config.publicUrl}/invitation/${token}`);
@@ -54,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "demo": {
       const { db, sqlite } = open();
-      const result = await loadDemo(db);
+      const result = await auditAs(null, () => loadDemo(db), "cli");
       sqlite.close();
       if (!result.created.length) {
         console.log("The demo project afi-2017 was already loaded: no new accounts (any missing demo data was added).");

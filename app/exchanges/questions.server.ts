@@ -42,6 +42,7 @@ export function buildDefinition(exchange: Head, version: number, questions: read
     title: both((t) => t("exchanges.prep.instrumentTitle", { number: exchange.number, audience: t(`exchanges.audience.${exchange.audience}`) })),
     description: { nb: exchange.theme, en: exchange.theme },
     help: both((t) => t("exchanges.prep.instrumentHelp")),
+    use: "exchange_preparation",
     sections: questions.length
       ? [
           {

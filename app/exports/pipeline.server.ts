@@ -24,6 +24,8 @@ import { localise } from "./schema";
 import { SOFTWARE } from "./software";
 import type { DatasetSource } from "./sources/source.server";
 import { sharedSteps } from "./steps.server";
+import { selectionOf } from "./selection.server";
+import { fileStampInNorway } from "~/i18n/dates";
 
 export { ExportError, sourceOf, type ExportActor, type ExportRequest, type ExportServices } from "./open-export.server";
 export { previewExport, proposeRedactions, type ExportPreview, type ProposedRedactions } from "./preview.server";
@@ -60,19 +62,6 @@ function stamp(now: Date): string {
   return now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
 }
 
-function filterRecord(request: ExportRequest, source: DatasetSource) {
-  const filters: Record<string, string | number | (string | number)[] | boolean | null> = {};
-  const choices = { from: request.scope.from, to: request.scope.to, cases: [...request.scope.caseProjectIds], wave: request.scope.waveId, exchanges: [...request.scope.exchangeIds] };
-  if (source.id === "employer-survey") filters.wave = choices.wave;
-  else if (source.id === "exchange-preparation" || source.id === "transcripts") filters.exchanges = choices.exchanges;
-  else {
-    filters.from = choices.from;
-    filters.to = choices.to;
-    filters.cases = choices.cases;
-  }
-  return filters;
-}
-
 export async function createExport(services: ExportServices, request: ExportRequest, actor: ExportActor, options: CreateOptions): Promise<CreatedExport> {
   const before = existing(services, options.requestKey);
   if (before) return reuse(services, before);
@@ -99,6 +88,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     const format = formats[request.format];
     const title = source.title[request.locale];
     const baseName = fileStem(project.slug, request.dataset);
+    const selection = selectionOf(services.db, request, request.locale);
     const fileLabel = truncateToBytes(`${project.slug}: ${title}`, FILE_LABEL_BYTES);
     const head = (stats: AnonymisationStats, result: FormatResult | null): Omit<Manifest, "files"> => ({
       manifestVersion: MANIFEST_VERSION,
@@ -108,8 +98,9 @@ export async function createExport(services: ExportServices, request: ExportRequ
       project: { slug: project.slug, title: project.title },
       dataset: { id: request.dataset, title: source.title, rows: stats.rows, description: prepared.description },
       format: request.format,
+      formatLabel: format.label,
       language: request.locale,
-      filters: filterRecord(request, source),
+      filters: selection,
       instruments: prepared.instruments,
       pseudonyms: request.pseudonyms,
       dates: request.exactDates ? "exact" : "month",
@@ -121,7 +112,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     // provisional summary (counts from the measuring pass, or generous ones) plus a margin.
     const provisionalResult: FormatResult = { files: [], truncatedValues: 0, neutralisedCells: total * 100, shortened: {} };
     const documentLines = summaryLines(manifestSummary(head(provisional, provisionalResult), request.locale)).length + 6;
-    const fileName = `medforsker-${baseName}-${request.format}-${stamp(now)}.zip`;
+    const fileName = `medforsker-${baseName}-${request.format}-${fileStampInNorway(now)}.zip`;
     const target = options.out ?? path.join(packageDir(services.config.dataDir), `${stamp(now)}-${exportId}.zip`);
     await mkdir(path.dirname(target), { recursive: true });
     let stats = newStats();

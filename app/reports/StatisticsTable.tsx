@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useT } from "~/utils/i18n";
 import { BarChart } from "./BarChart";
 import type { DisplayCell, DisplayRow, DisplayTable } from "./suppression";
+import { TableScroll } from "~/components/TableScroll";
 
 export function Count({ cell }: { cell: DisplayCell }) {
   const t = useT();
@@ -72,7 +73,7 @@ function Body({ table, title, headingId, k }: { table: DisplayTable; title: stri
   const t = useT();
   return (
     <>
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table aria-labelledby={headingId}>
           <colgroup>
             <col />
@@ -118,7 +119,7 @@ function Body({ table, title, headingId, k }: { table: DisplayTable; title: stri
             {table.distinct ? <FooterRow row="distinct" label={t("reports.stats.distinct")} values={table.distinct} /> : null}
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       {table.hidden ? <p className="muted rep-hidden-note">{t("reports.stats.hiddenNote", { k })}</p> : null}
       <BarChart table={table} title={title} />
     </>

@@ -10,10 +10,9 @@ import { surveyLinkBatches, surveyLinks, surveyReminders, surveySpent } from "..
 import { audit } from "~/accounts/audit.server";
 import { osloDate } from "./dates.server";
 import { linkCode, linkTokenHash, newLinkToken, randomId, spentKeyOf } from "./keys.server";
+import { MAX_REMINDER_ROUNDS } from "./limits";
 import { listWavesOfProject, projectOfSpecialist } from "./waves.server";
 
-export const MAX_LINKS_PER_REQUEST = 500;
-export const MAX_REMINDER_ROUNDS = 9;
 const BATCH_TTL_MS = 60 * 60_000;
 const MAX_CACHED_BATCHES = 2_000;
 

@@ -172,7 +172,7 @@ export function renderQuestionnaire(
           </div>
         ) : null}
         <form method="post" action="/s" noValidate className="sv-form" id={QUESTIONNAIRE_FORM}>
-          <InstrumentFields instrument={instrument} locale={options.locale} lastResult={result ?? null} headingLevel={2} showHelp={false} />
+          <InstrumentFields instrument={instrument} locale={options.locale} lastResult={result ?? null} headingLevel={2} showHelp={false} numberSections />
           <p className="sv-final">{t("survey.public.final")}</p>
           <button type="submit" className="sv-submit">
             {t("survey.public.submit")}

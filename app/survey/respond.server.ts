@@ -5,6 +5,9 @@
 // show it again. Here it is only hashed: the ledger lookup uses SHA-256(token), the exactly-once
 // check HMAC(spent key, SHA-256(token)). Nothing in this module writes the token or its hashes
 // anywhere; the answer goes to the survey writer with its spent key only.
+// Path=/s is safe (unlike a path on a page route, see accounts/invitation-cookie.server.ts):
+// /s, /s/<token> and /s/done are resource routes whose pages carry no script, so the browser
+// never asks /s.data for anything; the questionnaire posts as a plain form to /s.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Sqlite } from "../../db/connection.server";
 import { writeRefusal } from "../../db/write-lock.mjs";

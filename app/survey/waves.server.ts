@@ -15,6 +15,8 @@ import {
 } from "../../db/schema";
 import { audit } from "~/accounts/audit.server";
 import { osloDate } from "./dates.server";
+import { type Codebook } from "~/instruments/codebook.server";
+import { type CompiledInstrument } from "~/instruments/types";
 
 export type { SurveyWave };
 export type WaveStatus = "scheduled" | "open" | "closed";
@@ -38,6 +40,11 @@ export interface WaveInput {
 export function waveStatus(wave: Pick<SurveyWave, "openDate" | "closeDate" | "closedAt" | "finalisedAt">, today = osloDate()): WaveStatus {
   if (wave.closedAt !== null || wave.finalisedAt !== null || today > wave.closeDate) return "closed";
   return today < wave.openDate ? "scheduled" : "open";
+}
+
+/** The instruments a wave can run: those whose definition says `use: survey` (not the log form or the report). */
+export function surveyInstruments(codebook: Codebook): readonly CompiledInstrument[] {
+  return codebook.latest().filter((i) => i.use === "survey");
 }
 
 export function createWave(db: Db, input: WaveInput, actorId: number): number {

@@ -5,7 +5,7 @@
 import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, logIn, newPage } from "../support/browser";
+import { expectAccessible, expectFailures, launchBrowser, logIn, newPage } from "../support/browser";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -52,6 +52,8 @@ describe("a note the database cannot take", () => {
       const email = javaScript ? identities.jsA : identities.jsB;
       const page = await logIn(await newPage(browser, { javaScript }), server.url, email, passwords[email]);
       await page.goto(`${server.url}/log`);
+      // The save (and an autosave) while the lock is held is answered 503 «Ikke lagret» on purpose.
+      expectFailures(page, { status: 503, method: "POST" });
       const text = `Notat mens databasen er låst (${javaScript ? "med" : "uten"} JavaScript).`;
       await page.getByLabel("Situasjon").fill(text);
       await page.getByLabel("Jobbspesialistens bistand").fill("Ventet på databasen.");

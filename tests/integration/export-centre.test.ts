@@ -115,7 +115,8 @@ describe("the export centre", () => {
     const row = db.prepare("SELECT manifest FROM export_packages WHERE id = ?").get(exportId) as { manifest: string };
     db.close();
     const manifest = JSON.parse(row.manifest);
-    expect(manifest.filters).toEqual({ from: "2017-09", to: "2018-06", cases: [1, 2] });
+    // The selection by name, never by database id.
+    expect(manifest.filters).toEqual({ period: { from: "2017-09", to: "2018-06" }, caseProjects: ["Jobbsjansen i NAV Bjerke, Oslo", "Jobbsjansen i NAV Søndre Nordstrand, Oslo"] });
     expect(manifest.createdBy).toMatchObject({ name: "Forsker Demosen", via: "web" });
   });
 
@@ -126,7 +127,7 @@ describe("the export centre", () => {
     const res = await researcher.request("GET", `/exports/${exportId}/download`);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/zip");
-    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="medforsker-afi-2017-log-xlsx-\d{8}-\d{4}\.zip"$/);
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="medforsker-afi-2017-log-xlsx-\d{4}-\d{2}-\d{2}-\d{4}\.zip"$/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const unzipped = unzipSync(bytes);
     expect(crypto.createHash("sha256").update(unzipped["manifest.json"]).digest("hex")).toBe(sha);
@@ -139,6 +140,7 @@ describe("the export centre", () => {
 
   it("records the export and the download in the audit log researchers read", async () => {
     const html = await (await researcher.get("/audit?kind=export")).text();
+    expect(html).toMatch(/Forsker Demosen lastet ned eksporten av loggnotater fra «Supported Employment/);
     expect(html).toContain("export.created");
     expect(html).toContain("export.downloaded");
     expect(html).toContain(`export:${exportId}`);

@@ -3,7 +3,7 @@
 // refreshes itself; the server answers other requests meanwhile; a job queued behind another is
 // refused on its page with the way back to the form; and a kill -9 in the middle of an export
 // leaves nothing half-made once the server is up again, with the job marked as interrupted.
-import { existsSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { unzipSync } from "fflate";
@@ -26,6 +26,15 @@ const inputValue = (html: string, name: string) => {
   const m = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html);
   return m ? (/value="([^"]*)"/.exec(m[0])?.[1] ?? "") : null;
 };
+/** The nice value of each thread of a process, by thread id (Linux /proc). */
+function threadNiceValues(pid: number): Map<number, number> {
+  return new Map(
+    readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+      return [Number(tid), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])] as const;
+    }),
+  );
+}
 const visible = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, "").replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 function query<T>(sql: string, ...params: unknown[]): T {
@@ -119,6 +128,10 @@ describe("an export made as a job", () => {
     expect(centre).toContain(`href="/exports/jobs/${big.id}"`);
     expect((await researcher.request("GET", "/accessibility")).status).toBe(200);
     expect(job(big.id).state).toBe("running");
+    // The export's thread has the lowest priority, so the thread answering everyone keeps the CPU.
+    const nice = threadNiceValues(server.process.pid!);
+    expect([...nice.values()]).toContain(19);
+    expect(nice.get(server.process.pid!)).toBeLessThan(19);
 
     const after = await afterExportForm(researcher, big.location);
     expect(after.exportId).toBe(job(big.id).exportId);

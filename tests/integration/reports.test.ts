@@ -189,7 +189,7 @@ describe("the report form", () => {
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(errorOf(html, "arbeidserf_hjemland_aar")).toContain("Antall år fylles bare ut når deltakeren har ett år eller mer");
-    expect(errorOf(html, "_effectiveDate")).toBe("Datoen kan ikke være før deltakeren startet hos jobbspesialisten (2018-02)");
+    expect(errorOf(html, "_effectiveDate")).toBe("Datoen kan ikke være før deltakeren startet hos jobbspesialisten (februar 2018)");
     expect(inputValue(html, "_effectiveDate")).toBe("2017-12-31");
   });
 
@@ -216,7 +216,7 @@ describe("the report form", () => {
     expect(versions).toContain("Type arbeidskontrakt");
     expect(versions).toContain("Første versjon");
     const v1 = await (await clients.jsA.get(`/reports/${code}/versions?v=1`)).text();
-    expect(v1).toContain("Versjon 1, gjelder fra 2018-04-01");
+    expect(v1).toContain("Versjon 1, gjelder fra 1. april 2018");
     expect(v1).toContain("Ikke aktuelt");
     // The form opens with the current version filled in.
     const form = await (await clients.jsA.get(`/reports/${code}`)).text();
@@ -327,14 +327,14 @@ describe("consent withdrawal", () => {
     const before = Number(await reportsOnStatisticsPage());
     const early = await clients.jsB.post(`/reports/${code}/consent`, { withdrawnDate: "2018-01-01", withdrawalConfirmed: "on" });
     expect(early.status).toBe(400);
-    expect(errorOf(await early.text(), "withdrawnDate")).toBe("Datoen kan ikke være før samtykket ble innhentet (2018-02-12)");
+    expect(errorOf(await early.text(), "withdrawnDate")).toBe("Datoen kan ikke være før samtykket ble innhentet (12. februar 2018)");
     const unconfirmed = await clients.jsB.post(`/reports/${code}/consent`, { withdrawnDate: "2018-10-01" });
     expect(errorOf(await unconfirmed.text(), "withdrawalConfirmed")).toContain("Kryss av for å bekrefte");
 
     const res = await clients.jsB.request("POST", `/reports/${code}/consent`, { withdrawnDate: "2018-10-01", withdrawalConfirmed: "on" });
     expect(res.headers.get("Location")).toBe(`/reports/${code}/consent?done=1`);
     const page = await (await clients.jsB.get(`/reports/${code}/consent?done=1`)).text();
-    expect(page).toContain("Samtykket ble trukket 2018-10-01. Registrert av Cecilie Demosen");
+    expect(page).toContain("Samtykket ble trukket 1. oktober 2018. Registrert av Cecilie Demosen");
     const row = db.select().from(reportParticipants).where(eq(reportParticipants.code, code)).get()!;
     expect(row.withdrawnDate).toBe("2018-10-01");
     expect(db.select().from(auditLog).where(and(eq(auditLog.action, "report.consent.withdrawn"), eq(auditLog.subject, `participant:${row.id}`))).all()).toHaveLength(1);
@@ -346,7 +346,7 @@ describe("consent withdrawal", () => {
     expect((await submit(clients.jsB, code, { ...background, status: "3" })).status).toBe(409);
     expect(versionsOf(code)).toHaveLength(1);
     const form = await (await clients.jsB.get(`/reports/${code}`)).text();
-    expect(form).toContain("Deltakeren trakk samtykket 2018-10-01");
+    expect(form).toContain("Deltakeren trakk samtykket 1. oktober 2018");
     expect(form).not.toContain('name="henvisning"');
   });
 });

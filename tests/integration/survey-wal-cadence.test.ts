@@ -63,6 +63,8 @@ interface Generation {
   /** The file was truncated since the previous generation: seen empty, or shorter than it was. */
   truncatedBefore: boolean;
   size: number;
+  /** The longest the previous generation was seen. */
+  previousSize: number;
 }
 
 describe("the WAL under steady answering", () => {
@@ -124,9 +126,12 @@ describe("the WAL under steady answering", () => {
           if (current?.salt === salt) {
             current.lastSeen = now;
             current.size = Math.max(current.size, size);
+            // A WAL that starts over rewrites its header first and is cut at its first commit
+            // (journal_size_limit 0): a sample between the two sees the new salt at the old length.
+            if (size < current.previousSize) current.truncatedBefore = true;
           } else {
             // A WAL restarted over old frames keeps its length; a truncated one starts short.
-            generations.push({ salt, firstSeen: now, lastSeen: now, truncatedBefore: sawEmpty || !current || size < current.size, size });
+            generations.push({ salt, firstSeen: now, lastSeen: now, truncatedBefore: sawEmpty || !current || size < current.size, size, previousSize: current?.size ?? 0 });
             sawEmpty = false;
           }
         }

@@ -17,6 +17,10 @@ export const nb = {
   "nav.logout": "Logg ut",
   "nav.accessibility": "Tilgjengelighetserklæring",
   "nav.privacy": "Personvernerklæring",
+  "nav.group.setup": "Prosjekter og personer",
+  "nav.group.logs": "Logger",
+  "nav.group.surveys": "Undersøkelser og statistikk",
+  "nav.group.exports": "Eksport og revisjon",
   "form.required": "Må fylles ut",
   "form.errorSummary": "Skjemaet har feil. Se meldingene ved feltene.",
   "form.save": "Lagre",
@@ -46,6 +50,8 @@ export const nb = {
   "error.tooLarge.upload": "En fil kan være på høyst {file} MB, og hele skjemaet med filen på høyst {max} MB.",
   "error.tooLarge.nothingSaved": "Ingenting av det ble lagret. Gå tilbake i nettleseren for å få skjemaet igjen med det du fylte ut, og gjør innholdet mindre.",
   "error.tooLarge.back": "Åpne siden på nytt",
+  "copy.done": "Kopiert.",
+  "copy.failed": "Kunne ikke kopiere. Teksten er merket: trykk Ctrl+C (⌘C på Mac).",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -64,6 +70,10 @@ export const en: Messages<typeof nb> = {
   "nav.logout": "Log out",
   "nav.accessibility": "Accessibility statement",
   "nav.privacy": "Privacy notice",
+  "nav.group.setup": "Projects and people",
+  "nav.group.logs": "Logs",
+  "nav.group.surveys": "Surveys and statistics",
+  "nav.group.exports": "Export and audit",
   "form.required": "Required",
   "form.errorSummary": "The form has errors. See the messages at the fields.",
   "form.save": "Save",
@@ -92,4 +102,6 @@ export const en: Messages<typeof nb> = {
   "error.tooLarge.upload": "A file can be at most {file} MB, and the whole form with the file at most {max} MB.",
   "error.tooLarge.nothingSaved": "None of it was saved. Go back in your browser to get the form again with what you filled in, and make the content smaller.",
   "error.tooLarge.back": "Open the page again",
+  "copy.done": "Copied.",
+  "copy.failed": "Could not copy. The text is selected: press Ctrl+C (⌘C on a Mac).",
 };

@@ -5,10 +5,9 @@ import type { Messages } from "../catalog";
 
 export const nb = {
   "reports.nav.reports": "Individrapporter",
-  "reports.nav.statistics": "Individstatistikk",
 
   "reports.home.heading": "Individrapporter",
-  "reports.home.js": "Du følger {participants} deltakere. {reported} har lagret rapport, {drafts} har et utkast som ikke er lagret som rapport.",
+  "reports.home.js": "Du følger {participants, plural, one {# deltaker} other {# deltakere}}. {reported, number} har lagret rapport, {drafts, number} har et utkast som ikke er lagret som rapport.",
   "reports.home.open": "Gå til individrapportene",
   "reports.home.researcher": "Se statistikk fra individrapportene",
   "reports.home.leadIntro": "Antall deltakere og rapporter per jobbspesialist i casen din. Du ser ikke innholdet i rapportene.",
@@ -49,7 +48,7 @@ export const nb = {
   "reports.report.current": "Gjeldende versjon",
   "reports.report.currentValue": "Versjon {number}, gjelder fra {date}",
   "reports.report.none": "Ingen lagret versjon ennå",
-  "reports.report.versionsLink": "Se alle versjoner ({count})",
+  "reports.report.versionsLink": "Se alle versjoner ({count, number})",
   "reports.report.consentLink": "Samtykke og tilbaketrekking",
   "reports.report.back": "Tilbake til deltakerlisten",
   "reports.report.created": "Deltakeren har fått koden {code}. Fyll ut rapporten nå, eller lagre et utkast og fortsett senere.",
@@ -116,6 +115,7 @@ export const nb = {
   "reports.versions.current": "(gjelder nå)",
   "reports.versions.question": "Spørsmål",
   "reports.versions.answer": "Svar",
+  "reports.versions.noneTicked": "Ingen krysset av",
 
   "reports.consent.title": "Samtykke for {code}",
   "reports.consent.given": "Samtykket ble innhentet {date}.",
@@ -127,7 +127,7 @@ export const nb = {
   "reports.consent.done": "Tilbaketrekkingen er registrert. Deltakeren er tatt ut av statistikk og eksport.",
 
   "reports.stats.title": "Statistikk fra individrapportene",
-  "reports.stats.lead": "En første, deskriptiv gjennomgang av individrapportene, som i SPSS: antall og andeler per program. Ingen tabell viser en gruppe på færre enn {k} deltakere.",
+  "reports.stats.lead": "En første, deskriptiv gjennomgang av individrapportene, som i SPSS: antall og andeler per program. Ingen tabell viser en gruppe på færre enn {k, number} deltakere.",
   "reports.stats.caveat": "Rapportene kan være av ulik kvalitet og til dels mangelfulle. Bruk tallene med forsiktighet.",
   "reports.stats.noProject": "Det finnes ingen prosjekter ennå.",
   "reports.stats.filters": "Filtrer statistikken",
@@ -228,7 +228,7 @@ export const nb = {
   "reports.summary.aLevel": "A2+ eller lavere (svært lave norskkunnskaper)",
   "reports.summary.position60plus": "60 % eller mer",
   "reports.summary.singleMothers": "Enslige mødre (kvinner uten partner, med barn)",
-  "reports.countries.other": "Andre land ({count} land)",
+  "reports.countries.other": "Andre land ({count, plural, other {# land}})",
   "reports.compare.schooling10plus": "10 år eller mer med skolegang",
   "reports.compare.work5plus": "5 år eller mer med arbeidserfaring fra hjemlandet",
   "reports.compare.noWork": "Ingen arbeidserfaring fra hjemlandet",
@@ -237,18 +237,17 @@ export const nb = {
   "reports.stats.asOfLatest": "Siste versjon av hver rapport",
   "reports.stats.asOfChoice": "Status ved utgangen av hvert halvår.",
   "reports.stats.hiddenCell": "skjult",
-  "reports.stats.hiddenNote": "Celler merket «:» er skjult med vilje: ellers kunne noen lese eller regne seg fram til en gruppe på færre enn {k} deltakere, også ved å trekke tallene for to utvalg fra hverandre.",
-  "reports.stats.withheld.programme": "Denne tabellen vises bare per program og totalt: per caseprosjekt ville den avslørt grupper på færre enn {k} deltakere.",
-  "reports.stats.withheld.total": "Denne tabellen vises bare for hele prosjektet: per program eller caseprosjekt ville den avslørt grupper på færre enn {k} deltakere.",
-  "reports.stats.withheld.none": "Denne tabellen vises ikke: den kan ikke vises uten å avsløre grupper på færre enn {k} deltakere.",
+  "reports.stats.hiddenNote": "Celler merket «:» er skjult med vilje: ellers kunne noen lese eller regne seg fram til en gruppe på færre enn {k, number} deltakere, også ved å trekke tallene for to utvalg fra hverandre.",
+  "reports.stats.withheld.programme": "Denne tabellen vises bare per program og totalt: per caseprosjekt ville den avslørt grupper på færre enn {k, number} deltakere.",
+  "reports.stats.withheld.total": "Denne tabellen vises bare for hele prosjektet: per program eller caseprosjekt ville den avslørt grupper på færre enn {k, number} deltakere.",
+  "reports.stats.withheld.none": "Denne tabellen vises ikke: den kan ikke vises uten å avsløre grupper på færre enn {k, number} deltakere.",
 } as const;
 
 export const en: Messages<typeof nb> = {
   "reports.nav.reports": "Participant reports",
-  "reports.nav.statistics": "Report statistics",
 
   "reports.home.heading": "Participant reports",
-  "reports.home.js": "You follow {participants} participants. {reported} have a saved report, {drafts} have a draft that is not saved as a report.",
+  "reports.home.js": "You follow {participants, plural, one {# participant} other {# participants}}. {reported, plural, one {# has a saved report} other {# have a saved report}}, {drafts, plural, one {# has a draft} other {# have a draft}} that is not saved as a report.",
   "reports.home.open": "Go to the participant reports",
   "reports.home.researcher": "See statistics from the participant reports",
   "reports.home.leadIntro": "The number of participants and reports per job specialist in your case. You do not see what the reports say.",
@@ -289,7 +288,7 @@ export const en: Messages<typeof nb> = {
   "reports.report.current": "Current version",
   "reports.report.currentValue": "Version {number}, applies from {date}",
   "reports.report.none": "No saved version yet",
-  "reports.report.versionsLink": "See all versions ({count})",
+  "reports.report.versionsLink": "See all versions ({count, number})",
   "reports.report.consentLink": "Consent and withdrawal",
   "reports.report.back": "Back to the list of participants",
   "reports.report.created": "The participant has the code {code}. Fill in the report now, or save a draft and continue later.",
@@ -356,6 +355,7 @@ export const en: Messages<typeof nb> = {
   "reports.versions.current": "(applies now)",
   "reports.versions.question": "Question",
   "reports.versions.answer": "Answer",
+  "reports.versions.noneTicked": "None ticked",
 
   "reports.consent.title": "Consent for {code}",
   "reports.consent.given": "Consent was obtained on {date}.",
@@ -367,7 +367,7 @@ export const en: Messages<typeof nb> = {
   "reports.consent.done": "The withdrawal is recorded. The participant is taken out of statistics and exports.",
 
   "reports.stats.title": "Statistics from the participant reports",
-  "reports.stats.lead": "A first, descriptive look at the participant reports, as in SPSS: counts and shares per programme. No table shows a group of fewer than {k} participants.",
+  "reports.stats.lead": "A first, descriptive look at the participant reports, as in SPSS: counts and shares per programme. No table shows a group of fewer than {k, number} participants.",
   "reports.stats.caveat": "The reports may vary in quality and be partly incomplete. Use the figures with caution.",
   "reports.stats.noProject": "There are no projects yet.",
   "reports.stats.filters": "Filter the statistics",
@@ -468,7 +468,7 @@ export const en: Messages<typeof nb> = {
   "reports.summary.aLevel": "A2+ or lower (very low Norwegian)",
   "reports.summary.position60plus": "60 % or more",
   "reports.summary.singleMothers": "Single mothers (women without a partner, with children)",
-  "reports.countries.other": "Other countries ({count} countries)",
+  "reports.countries.other": "Other countries ({count, plural, one {# country} other {# countries}})",
   "reports.compare.schooling10plus": "10 years or more of schooling",
   "reports.compare.work5plus": "5 years or more of work experience from the home country",
   "reports.compare.noWork": "No work experience from the home country",
@@ -477,8 +477,8 @@ export const en: Messages<typeof nb> = {
   "reports.stats.asOfLatest": "Latest version of each report",
   "reports.stats.asOfChoice": "Status at the end of each half-year.",
   "reports.stats.hiddenCell": "hidden",
-  "reports.stats.hiddenNote": "Cells marked «:» are hidden on purpose: otherwise someone could read or work out a group of fewer than {k} participants, also by subtracting the figures of two selections.",
-  "reports.stats.withheld.programme": "This table is shown per programme and in total only: per case project it would reveal groups of fewer than {k} participants.",
-  "reports.stats.withheld.total": "This table is shown for the whole project only: per programme or case project it would reveal groups of fewer than {k} participants.",
-  "reports.stats.withheld.none": "This table is not shown: it cannot be shown without revealing groups of fewer than {k} participants.",
+  "reports.stats.hiddenNote": "Cells marked «:» are hidden on purpose: otherwise someone could read or work out a group of fewer than {k, number} participants, also by subtracting the figures of two selections.",
+  "reports.stats.withheld.programme": "This table is shown per programme and in total only: per case project it would reveal groups of fewer than {k, number} participants.",
+  "reports.stats.withheld.total": "This table is shown for the whole project only: per programme or case project it would reveal groups of fewer than {k, number} participants.",
+  "reports.stats.withheld.none": "This table is not shown: it cannot be shown without revealing groups of fewer than {k, number} participants.",
 };
