@@ -54,14 +54,14 @@ export interface StatisticsFilters {
   readonly project: string | null;
   readonly caseProject: number | null;
   readonly programme: (typeof programmes)[number] | null;
-  readonly from: string | null;
-  readonly to: string | null;
+  /** A status date from the page's list (the end of a half-year); null: the latest version. */
   readonly asOf: string | null;
 }
 
 /**
  * The statistics filters from the query string. A value that does not parse is dropped (the
- * page says so next to that filter) so a bad link still shows figures.
+ * page says so next to that filter) so a bad link still shows figures. There is no start-period
+ * filter: see docs/decisions/statistics-disclosure.md.
  */
 export function parseStatisticsFilters(t: TFunction, params: URLSearchParams): { filters: StatisticsFilters; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -76,22 +76,8 @@ export function parseStatisticsFilters(t: TFunction, params: URLSearchParams): {
   const programmeRaw = get("programme");
   const programme = programmes.find((p) => p === programmeRaw) ?? null;
   if (programmeRaw && !programme) errors.programme = t("reports.v.choose");
-  const month = (name: string) => {
-    const value = get(name);
-    if (value && !isMonth(value)) {
-      errors[name] = t("reports.v.month");
-      return null;
-    }
-    return value;
-  };
-  const from = month("from");
-  let to = month("to");
-  if (from && to && to < from) {
-    errors.to = t("reports.v.monthOrder");
-    to = null;
-  }
   const asOfRaw = get("asOf");
   const asOf = asOfRaw && isDate(asOfRaw) ? asOfRaw : null;
-  if (asOfRaw && !asOf) errors.asOf = t("reports.v.date");
-  return { filters: { project, caseProject, programme, from, to, asOf }, errors };
+  if (asOfRaw && !asOf) errors.asOf = t("reports.stats.asOfChoose");
+  return { filters: { project, caseProject, programme, asOf }, errors };
 }
