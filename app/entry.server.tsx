@@ -56,3 +56,7 @@ export function handleError(error: unknown, { request }: { request: Request }) {
   const text = requestErrorLog(error, request);
   if (text !== null) console.error(text);
 }
+
+// The export worker thread runs exports with the server build's own copy of the pipeline
+// (app/exports/export-worker.mjs); it reaches it here.
+export { exportJobRunner } from "./exports/job-runner.server";

@@ -15,6 +15,7 @@ import { getLocale } from "~/i18n/locale.server";
 import { htmlLang } from "~/i18n/locale";
 import { translator } from "~/i18n/catalog";
 import { AppShell } from "~/components/AppShell";
+import { NotSaved, isNotSavedPayload } from "~/components/NotSaved";
 import { useNonce } from "~/utils/nonce";
 import appStyles from "~/styles/app.css";
 import instrumentStyles from "~/styles/instruments.css";
@@ -88,10 +89,16 @@ export function ErrorBoundary() {
   return (
     <Document lang={htmlLang(locale)}>
       <AppShell user={data?.user ?? null}>
-        <h1>{title}</h1>
-        <p>
-          <a href="/">{t("error.back")}</a>
-        </p>
+        {isRouteErrorResponse(error) && isNotSavedPayload(error.data) ? (
+          <NotSaved payload={error.data} />
+        ) : (
+          <>
+            <h1>{title}</h1>
+            <p>
+              <a href="/">{t("error.back")}</a>
+            </p>
+          </>
+        )}
       </AppShell>
     </Document>
   );

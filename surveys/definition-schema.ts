@@ -253,6 +253,13 @@ export const sectionSchema = strictObject(
   "a section",
 );
 
+/**
+ * What the platform uses an instrument for. Only `survey` instruments are offered for a survey
+ * wave (answered from single-use links); the others have their own pages. Optional, so stored
+ * definitions from before it keep parsing; an instrument without it is never offered as a survey.
+ */
+export const INSTRUMENT_USES = ["survey", "log", "participant_report", "exchange_preparation"] as const;
+
 export const instrumentDefinitionSchema = strictObject(
   {
     id: name("instrument id").regex(
@@ -263,6 +270,9 @@ export const instrumentDefinitionSchema = strictObject(
     title: localizedSchema,
     description: localizedSchema,
     help: localizedSchema.optional(),
+    use: z
+      .enum(INSTRUMENT_USES, { error: (issue) => `use must be one of ${INSTRUMENT_USES.join(", ")}, not ${describeInput(issue.input)}` })
+      .optional(),
     option_sets: z.record(name("option set name"), optionSetSchema).optional(),
     missing_sets: z.record(name("missing set name"), list(missingCodeSchema, "missing codes")).optional(),
     defaults: strictObject(

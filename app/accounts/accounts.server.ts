@@ -1,7 +1,7 @@
 // People and their access: first researcher, invitations, login, password change, deactivation.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { caseProjects, invitations, organisations, users, type Role } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { dummyVerify, hashPassword, verifyPassword } from "~/auth/password.server";
 import { loginLimits, type RateLimiter } from "~/auth/rate-limit.server";
 import { endAllSessions } from "~/auth/session.server";
@@ -28,7 +28,7 @@ export async function createFirstResearcher(
   input: { name: string; email: string; password: string },
 ): Promise<number | null> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.role, "researcher")).limit(1).get()) return null;
     const row = tx
       .insert(users)
@@ -50,7 +50,7 @@ export interface NewPerson {
 
 /** Creates a person without a password and returns a one-time invitation token. */
 export function invitePerson(db: Db, person: NewPerson, createdBy: number | null): { userId: number; token: string } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(users)
       .values({
@@ -97,31 +97,33 @@ export function findOpenInvitation(db: DbOrTx, token: string) {
 /** Sets the password from an invitation; the link can be used once. Returns the user id or null. */
 export async function acceptInvitation(db: Db, token: string, password: string): Promise<number | null> {
   const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const open = findOpenInvitation(tx, token);
     if (!open) return null;
     const nowSec = Math.floor(Date.now() / 1000);
     tx.update(invitations).set({ usedAt: nowSec }).where(eq(invitations.id, open.invitationId)).run();
-    tx.update(users).set({ passwordHash }).where(eq(users.id, open.userId)).run();
+    setPassword(tx, open.userId, passwordHash);
     audit(tx, open.userId, "person.invitation_accepted", `user:${open.userId}`);
     return open.userId;
   });
 }
 
-export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "invalid" | "limited" };
+export type LoginResult = { ok: true; userId: number } | { ok: false; reason: "invalid" } | { ok: false; reason: "limited"; retryAfterSeconds: number };
 
-/** Checks a login, rate-limited per account and per client address. */
+/**
+ * Checks a login. Failures slow down the (account, address) pair with growing delays and count
+ * against the address; a locked-out pair never keeps the same account out from elsewhere.
+ */
 export async function authenticate(
   db: Db,
   limiter: RateLimiter,
   input: { email: string; password: string; address: string },
 ): Promise<LoginResult> {
   const email = normaliseEmail(input.email);
-  const accountKey = `login:account:${email}`;
+  const pairKey = `login:pair:${input.address} ${email}`;
   const addressKey = `login:address:${input.address}`;
-  if (limiter.isLimited(accountKey, loginLimits.perAccount) || limiter.isLimited(addressKey, loginLimits.perAddress)) {
-    return { ok: false, reason: "limited" };
-  }
+  const wait = Math.max(limiter.retryAfterMs(pairKey, loginLimits.perPair), limiter.retryAfterMs(addressKey, loginLimits.perAddress));
+  if (wait > 0) return { ok: false, reason: "limited", retryAfterSeconds: Math.ceil(wait / 1000) };
   const user = db
     .select({ id: users.id, passwordHash: users.passwordHash, active: users.active })
     .from(users)
@@ -129,19 +131,29 @@ export async function authenticate(
     .get();
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await dummyVerify(input.password);
   if (!user || !valid || !user.active) {
-    limiter.hit(accountKey, loginLimits.perAccount);
+    limiter.hit(pairKey, loginLimits.perPair);
     limiter.hit(addressKey, loginLimits.perAddress);
     return { ok: false, reason: "invalid" };
   }
-  limiter.reset(accountKey);
+  limiter.reset(pairKey);
   return { ok: true, userId: user.id };
 }
 
+/**
+ * Every password change goes through here (invitation link, /account): it ends all of the
+ * person's sessions, so whoever held the old password or a session is out. The caller starts
+ * the new session of the person who changed it.
+ */
+export function setPassword(db: DbOrTx, userId: number, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  endAllSessions(db, userId);
+}
+
+/** The password change at /account; false when the current password is wrong. Ends every session. */
 export async function changePassword(db: Db, userId: number, current: string, next: string): Promise<boolean> {
   const user = db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!user || !(await verifyPassword(user.passwordHash, current))) return false;
-  const passwordHash = await hashPassword(next);
-  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  setPassword(db, userId, await hashPassword(next));
   audit(db, userId, "person.password_changed", `user:${userId}`);
   return true;
 }
@@ -152,7 +164,7 @@ export function setLocale(db: Db, userId: number, locale: "nb" | "en") {
 
 /** Deactivating ends every session of the person at once. */
 export function setActive(db: Db, userId: number, active: boolean, actorId: number) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(users)
       .set({ active, deactivatedAt: active ? null : Math.floor(Date.now() / 1000) })
       .where(eq(users.id, userId))

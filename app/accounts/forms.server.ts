@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { TFunction } from "~/i18n/catalog";
 import { passwordRules } from "~/auth/password.server";
+import { setupCodeMatches } from "./setup-code.server";
 import { roles } from "../../db/schema";
 
 const text = (t: TFunction, max = 200) =>
@@ -25,10 +26,15 @@ function confirmMatches<T extends { password: string; confirm: string }>(t: TFun
   };
 }
 
-export const setupSchema = (t: TFunction) =>
+/** With `setupCode`, the form asks for the one-time code printed at start. */
+export const setupSchema = (t: TFunction, setupCode: string | null) =>
   newPasswordPair(t)
-    .extend({ name: text(t), email: emailField(t) })
-    .superRefine(confirmMatches(t));
+    .extend({ name: text(t), email: emailField(t), setupCode: z.string().max(100).optional() })
+    .superRefine(confirmMatches(t))
+    .superRefine((v, ctx) => {
+      if (setupCode && !setupCodeMatches(setupCode, v.setupCode ?? ""))
+        ctx.addIssue({ code: "custom", path: ["setupCode"], message: t(v.setupCode ? "setup.codeWrong" : "v.required") });
+    });
 
 export const loginSchema = (t: TFunction) =>
   z.object({

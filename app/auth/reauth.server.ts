@@ -7,6 +7,7 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
 import { authenticate } from "~/accounts/accounts.server";
+import { loginFailureText } from "~/auth/login-failure.server";
 import { forbidden } from "~/auth/permissions.server";
 import { startSession, type SessionUser } from "~/auth/session.server";
 import type { ReauthPayload } from "~/components/ReauthBoundary";
@@ -46,7 +47,7 @@ export async function reauthenticate(context: AppLoadContext, formData: FormData
   const password = String(formData.get("password") ?? "").slice(0, 1024);
   if (!email || !password) throw reauthResponse(formData, t(missing), email);
   const outcome = await authenticate(context.db, context.limiter, { email, password, address: context.clientAddress });
-  if (!outcome.ok) throw reauthResponse(formData, t(outcome.reason === "limited" ? "login.limited" : "login.invalid"), email);
+  if (!outcome.ok) throw reauthResponse(formData, loginFailureText(outcome, t), email);
   const user = context.db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, organisationId: users.organisationId, caseProjectId: users.caseProjectId, locale: users.locale })
     .from(users)

@@ -1,9 +1,9 @@
 // Server-side sessions. The cookie (httpOnly, SameSite=Lax, Secure behind https, signed) holds a
 // random id; the sessions table holds its SHA-256, so a copy of the database opens no session.
 import { createCookie, redirect, type AppLoadContext } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { sessions, users, type Role } from "../../db/schema";
-import type { DbOrTx } from "../../db/connection.server";
+import type { Db, DbOrTx } from "../../db/connection.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const SESSION_SECONDS = 7 * 24 * 3600;
@@ -31,8 +31,14 @@ export function makeSessionCookie(secret: string, secure: boolean) {
 
 export type SessionCookie = ReturnType<typeof makeSessionCookie>;
 
+// One lookup per HTTP request. Remix hands the root loader, the route's loader and its action
+// each a copy of the Request, but one load context, made per request (server/http.server.ts);
+// so the answer is kept on the context, by cookie in case a caller reuses a context.
+const cache = new WeakMap<AppLoadContext, Map<string, Promise<SessionUser | null>>>();
+
 /** Starts a session and returns the Set-Cookie header value. */
 export async function startSession(context: AppLoadContext, userId: number): Promise<string> {
+  cache.delete(context);
   const id = newToken();
   const nowSec = Math.floor(Date.now() / 1000);
   context.db
@@ -44,22 +50,24 @@ export async function startSession(context: AppLoadContext, userId: number): Pro
   return context.sessionCookie.serialize(id);
 }
 
-const cache = new WeakMap<Request, Promise<SessionUser | null>>();
-
 /** The signed-in, active person making this request, or null. */
 export function getSessionUser(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  let pending = cache.get(request);
+  const cookie = request.headers.get("Cookie") ?? "";
+  let known = cache.get(context);
+  if (!known) cache.set(context, (known = new Map()));
+  let pending = known.get(cookie);
   if (!pending) {
     pending = lookup(request, context);
-    cache.set(request, pending);
+    known.set(cookie, pending);
   }
   return pending;
 }
 
-async function lookup(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
-  const id = await readSessionId(request, context);
-  if (!id) return null;
-  const row = context.db
+// Every request of a signed-in person looks the session up, so the query is built and compiled
+// once per database instead of on each request (drizzle's query building and SQLite's prepare
+// were most of the lookup's cost; see the log-submission benchmark).
+function prepareLookup(db: Db) {
+  return db
     .select({
       id: users.id,
       name: users.name,
@@ -72,8 +80,18 @@ async function lookup(request: Request, context: AppLoadContext): Promise<Sessio
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, hashToken(id)), gt(sessions.expiresAt, Math.floor(Date.now() / 1000))))
-    .get();
+    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now"))))
+    .prepare();
+}
+
+const lookupQuery = new WeakMap<Db, ReturnType<typeof prepareLookup>>();
+
+async function lookup(request: Request, context: AppLoadContext): Promise<SessionUser | null> {
+  const id = await readSessionId(request, context);
+  if (!id) return null;
+  let query = lookupQuery.get(context.db);
+  if (!query) lookupQuery.set(context.db, (query = prepareLookup(context.db)));
+  const row = query.get({ idHash: hashToken(id), now: Math.floor(Date.now() / 1000) });
   if (!row || !row.active) return null;
   const { active: _active, ...user } = row;
   return user;
@@ -86,6 +104,7 @@ async function readSessionId(request: Request, context: AppLoadContext): Promise
 
 /** Ends this request's session; returns the Set-Cookie header that clears the cookie. */
 export async function endSession(request: Request, context: AppLoadContext): Promise<string> {
+  cache.delete(context);
   const id = await readSessionId(request, context);
   if (id) context.db.delete(sessions).where(eq(sessions.idHash, hashToken(id))).run();
   return context.sessionCookie.serialize("", { maxAge: 0 });

@@ -4,9 +4,11 @@ import { parseArgs } from "node:util";
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { loadDemo } from "../../db/demo/index.server";
 import { emailTaken, invitePerson } from "../accounts/accounts.server";
+import { auditAs } from "../accounts/audit.server";
 import { checkInstruments } from "../instruments/codebook.server";
 import { EXPORT_USAGE, exportCommand } from "../exports/cli.server";
 import { readConfig } from "../server/config";
+import { keepNewFilesPrivate } from "../server/data-files.server";
 import { backupDatabase } from "./backup.server";
 
 const usage = `Usage: npm run cli -- <command> [options]
@@ -45,7 +47,8 @@ async function main(argv: string[]): Promise<number> {
         console.error(`There is already a person with the e-mail address ${values.email}.`);
         return 1;
       }
-      const { token } = invitePerson(db, { name: values.name, email: values.email, role: "researcher" }, null);
+      const person = { name: values.name, email: values.email, role: "researcher" as const };
+      const { token } = auditAs(null, () => invitePerson(db, person, null), "cli");
       sqlite.close();
       console.log(`Researcher ${values.name} <${values.email}> created.`);
       console.log(`One-time link (valid 14 days, shown only now):\n${config.publicUrl}/invitation/${token}`);
@@ -53,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case "demo": {
       const { db, sqlite } = open();
-      const result = await loadDemo(db);
+      const result = await auditAs(null, () => loadDemo(db), "cli");
       sqlite.close();
       if (!result.created.length) {
         console.log("The demo project afi-2017 was already loaded: no new accounts (any missing demo data was added).");
@@ -85,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Backups, export packages and a database made from here are private to their owner.
+keepNewFilesPrivate();
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {

@@ -1,4 +1,5 @@
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "./TableScroll";
 
 /** The demo accounts made just now, with passwords shown this once. */
 export function DemoPasswords({ accounts }: { accounts: { name: string; email: string; role: string; password: string }[] }) {
@@ -8,7 +9,7 @@ export function DemoPasswords({ accounts }: { accounts: { name: string; email: s
     <section className="notice notice--ok" aria-labelledby="demo-passwords">
       <h2 id="demo-passwords">{t("home.demoLoaded")}</h2>
       <p>{t("home.demoPasswordsOnce")}</p>
-      <div className="table-wrap">
+      <TableScroll label={t("home.demoLoaded")}>
         <table>
           <thead>
             <tr>
@@ -29,7 +30,7 @@ export function DemoPasswords({ accounts }: { accounts: { name: string; email: s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 // "Log in again and keep what you typed", shared by the log, the participant reports and the
 // exchanges. A form posted after the session ended comes back as a 401 whose data carries the
 // typed values (auth/reauth.server.ts); this boundary shows a login form that posts them again
-// with the credentials, so the save completes without JavaScript. Any other error reads as on
-// every page.
+// with the credentials, so the save completes without JavaScript. A write the database refused
+// shows «ikke lagret» with what was typed (NotSaved); any other error reads as on every page.
 import { Form, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/catalog";
+import { NotSaved, isNotSavedPayload } from "./NotSaved";
 import { useT } from "~/utils/i18n";
 
 /** The data of the 401 (auth/reauth.server.ts makes it). */
@@ -67,6 +68,7 @@ export function makeReauthBoundary(text: ReauthText, className?: string) {
     if (isRouteErrorResponse(error) && error.status === 401 && isReauthPayload(error.data)) {
       return <ReauthForm payload={error.data} text={text} className={className} />;
     }
+    if (isRouteErrorResponse(error) && isNotSavedPayload(error.data)) return <NotSaved payload={error.data} />;
     let title = t("error.generic");
     if (isRouteErrorResponse(error)) {
       if (error.status === 404) title = t("error.notFound");

@@ -5,6 +5,8 @@ import type { AgendaItemKind, ExchangeAudience, ExchangeStatus } from "../../db/
 import type { TFunction } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
 import { formatExchangeDate, hoursLabel, type Timing } from "./timing";
+import { TableScroll } from "~/components/TableScroll";
+import { type DateStyle } from "~/i18n/dates";
 
 export interface ExchangeHeadData {
   readonly id: number;
@@ -31,10 +33,9 @@ export function StatusTag({ status }: { status: ExchangeStatus }) {
   return <span className={`tag exchanges-status exchanges-status--${status}`}>{t(`exchanges.status.${status}`)}</span>;
 }
 
-export function DateText({ date, approximate }: { date: string; approximate: boolean }) {
-  const t = useT();
+export function DateText({ date, approximate, style = "text" }: { date: string; approximate: boolean; style?: DateStyle }) {
   const locale = useLocale();
-  return <>{formatExchangeDate(date, approximate, locale, t)}</>;
+  return <time dateTime={approximate ? date.slice(0, 7) : date}>{formatExchangeDate(date, approximate, locale, style)}</time>;
 }
 
 export function ExchangeFacts({ exchange }: { exchange: ExchangeHeadData }) {
@@ -117,12 +118,15 @@ export interface AgendaRow {
   readonly kind: AgendaItemKind;
 }
 
-/** The agenda as a table: time, item, kind, who leads. */
-export function AgendaTable({ items, caption }: { items: readonly AgendaRow[]; caption?: string }) {
+/**
+ * The agenda as a table: time, item, kind, who leads. `exchange` (its title) names the table's
+ * scrolling box, so two agendas on a page, or an agenda in a section called «Agenda», are told apart.
+ */
+export function AgendaTable({ items, caption, exchange }: { items: readonly AgendaRow[]; caption?: string; exchange: string }) {
   const t = useT();
   if (!items.length) return <p className="muted">{t("exchanges.agenda.empty")}</p>;
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("exchanges.print.title", { title: exchange })}>
       <table className="exchanges-agenda">
         {caption ? <caption>{caption}</caption> : null}
         <thead>
@@ -147,7 +151,7 @@ export function AgendaTable({ items, caption }: { items: readonly AgendaRow[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

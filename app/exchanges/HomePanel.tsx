@@ -73,7 +73,7 @@ export function ExchangeHomePanel({ panel }: { panel: ExchangePanelData | null }
               {e.place ? ` · ${e.place}` : ""}
             </p>
             <p>{e.theme}</p>
-            <AgendaTable items={e.agenda} caption={t("exchanges.agenda.title")} />
+            <AgendaTable items={e.agenda} caption={t("exchanges.agenda.title")} exchange={exchangeTitle(t, e)} />
             <ul className="exchanges-panel__status">
               <li>{e.coming === null ? t("exchanges.reply.none") : e.coming ? t("exchanges.reply.yes") : t("exchanges.reply.no")}</li>
               {e.hasQuestions ? (

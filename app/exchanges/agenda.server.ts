@@ -2,7 +2,7 @@
 // copied from an earlier exchange. Positions are kept dense (1, 2, 3 …) after every change.
 import { and, asc, eq } from "drizzle-orm";
 import { exchangeAgendaItems, type AgendaItemKind } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 
 export interface AgendaInput {
   readonly time: string | null;
@@ -24,7 +24,7 @@ function clean(input: AgendaInput) {
 
 /** Adds an item at the end; the form's client key makes a second submit a no-op. */
 export function addAgendaItem(db: Db, exchangeId: number, input: AgendaInput, clientKey: string | null): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (clientKey) {
       const existing = tx
         .select({ id: exchangeAgendaItems.id })
@@ -54,7 +54,7 @@ function renumber(tx: DbOrTx, ids: readonly number[]) {
 }
 
 export function deleteAgendaItem(db: Db, exchangeId: number, itemId: number): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.delete(exchangeAgendaItems).where(and(eq(exchangeAgendaItems.exchangeId, exchangeId), eq(exchangeAgendaItems.id, itemId))).run();
     renumber(tx, listAgenda(tx, exchangeId).map((i) => i.id));
   });
@@ -62,7 +62,7 @@ export function deleteAgendaItem(db: Db, exchangeId: number, itemId: number): vo
 
 /** Moves an item one place up or down (no JavaScript needed: one button each). */
 export function moveAgendaItem(db: Db, exchangeId: number, itemId: number, direction: "up" | "down"): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const ids = listAgenda(tx, exchangeId).map((i) => i.id);
     const i = ids.indexOf(itemId);
     if (i < 0) return false;
@@ -75,7 +75,7 @@ export function moveAgendaItem(db: Db, exchangeId: number, itemId: number, direc
 
 /** Replaces the agenda with a copy of another exchange's (replacing, so a resubmit changes nothing). */
 export function copyAgenda(db: Db, fromExchangeId: number, toExchangeId: number): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const source = listAgenda(tx, fromExchangeId);
     tx.delete(exchangeAgendaItems).where(eq(exchangeAgendaItems.exchangeId, toExchangeId)).run();
     source.forEach((item, i) =>

@@ -3,7 +3,7 @@
 // guests without an account marked as counted; cases represented = their distinct organisations.
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { caseProjects, exchangeAttendance, exchangeGuests, organisations, users } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { audienceRole, type Exchange } from "./access.server";
 
 /** Everyone of the exchange's audience in its project (also people who have since left). */
@@ -33,7 +33,7 @@ export function attendeeIds(db: DbOrTx, exchangeId: number): number[] {
 
 /** Replaces who was present with `userIds` (only people of the audience are kept). Idempotent. */
 export function setAttendance(db: Db, exchange: Exchange, userIds: readonly number[]): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const allowed = new Set(audiencePeople(tx, exchange).map((p) => p.id));
     tx.delete(exchangeAttendance).where(eq(exchangeAttendance.exchangeId, exchange.id)).run();
     const keep = [...new Set(userIds)].filter((id) => allowed.has(id));
@@ -58,7 +58,7 @@ export function listGuests(db: DbOrTx, exchangeId: number) {
 }
 
 export function addGuest(db: Db, exchangeId: number, input: GuestInput, clientKey: string | null): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (clientKey) {
       const existing = tx.select({ id: exchangeGuests.id }).from(exchangeGuests).where(and(eq(exchangeGuests.exchangeId, exchangeId), eq(exchangeGuests.clientKey, clientKey))).get();
       if (existing) return existing.id;

@@ -13,7 +13,7 @@ import {
   type ExchangeDayKind,
   type ExchangeStatus,
 } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import type { Exchange, Placement } from "./access.server";
 import { buildDefinition, type PrepQuestion } from "./questions.server";
@@ -64,7 +64,7 @@ export function findByClientKey(db: DbOrTx, actorId: number, clientKey: string):
  * the same form returns the exchange the first one made.
  */
 export function createExchange(db: Db, input: ExchangeInput, questions: readonly PrepQuestion[], actorId: number | null, clientKey: string | null = null): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (clientKey && actorId !== null) {
       const existing = findByClientKey(tx, actorId, clientKey);
       if (existing !== null) return existing;

@@ -3,7 +3,7 @@
 // themselves are brought to the exchange (an agenda item of kind homework_review).
 import { and, asc, eq } from "drizzle-orm";
 import { exchangeHomework, type HomeworkDocumentType } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 
 export interface HomeworkInput {
   readonly title: string;
@@ -21,7 +21,7 @@ export function listHomework(db: DbOrTx, exchangeId: number): Homework[] {
 const clean = (input: HomeworkInput) => ({ title: input.title.trim(), description: input.description.trim(), documentType: input.documentType, deadline: input.deadline || null });
 
 export function addHomework(db: Db, exchangeId: number, input: HomeworkInput, clientKey: string | null): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (clientKey) {
       const existing = tx.select({ id: exchangeHomework.id }).from(exchangeHomework).where(and(eq(exchangeHomework.exchangeId, exchangeId), eq(exchangeHomework.clientKey, clientKey))).get();
       if (existing) return existing.id;
@@ -39,7 +39,7 @@ export function updateHomework(db: Db, exchangeId: number, id: number, input: Ho
 }
 
 export function deleteHomework(db: Db, exchangeId: number, id: number): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.delete(exchangeHomework).where(and(eq(exchangeHomework.exchangeId, exchangeId), eq(exchangeHomework.id, id))).run();
     listHomework(tx, exchangeId).forEach((h, i) => tx.update(exchangeHomework).set({ position: i + 1 }).where(eq(exchangeHomework.id, h.id)).run());
   });

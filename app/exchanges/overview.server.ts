@@ -91,7 +91,7 @@ export function overviewTable(rows: readonly OverviewRow[], audience: ExchangeAu
       t(js ? "exchanges.overview.col.theme" : "exchanges.overview.col.themes"),
     ],
     rows: rows.map((r) => {
-      const date = formatExchangeDate(r.date, r.dateIsApproximate, locale, t);
+      const date = formatExchangeDate(r.date, r.dateIsApproximate, locale, "table");
       return {
         id: r.id,
         cells: [

@@ -5,7 +5,7 @@
 // version (docs/decisions/exchanges-preparation-instrument.md).
 import { and, eq, isNotNull, or } from "drizzle-orm";
 import { exchangePreparations, exchangeQuestionVersions, exchanges } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { instrumentDefinitionSchema, type InstrumentDefinition } from "../../surveys/definition-schema";
 import { translator, type TFunction } from "~/i18n/catalog";
 import type { Localized } from "~/i18n/locale";
@@ -42,6 +42,7 @@ export function buildDefinition(exchange: Head, version: number, questions: read
     title: both((t) => t("exchanges.prep.instrumentTitle", { number: exchange.number, audience: t(`exchanges.audience.${exchange.audience}`) })),
     description: { nb: exchange.theme, en: exchange.theme },
     help: both((t) => t("exchanges.prep.instrumentHelp")),
+    use: "exchange_preparation",
     sections: questions.length
       ? [
           {
@@ -131,7 +132,7 @@ export function questionProblems(exchange: Head, questions: readonly PrepQuestio
  * version. Returns the version now current.
  */
 export function saveQuestions(db: Db, exchange: Exchange, questions: readonly PrepQuestion[]): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const fresh = tx.select().from(exchanges).where(eq(exchanges.id, exchange.id)).get()!;
     const current = fresh.questionsVersion;
     const hasRow = !!getDefinitionRow(tx, fresh.id, current);

@@ -3,6 +3,7 @@
 // disagrees with itself (Tabell 3 nr. 11: «6,5 t, halvdagssamling»). Browser-safe.
 import type { ExchangeDayKind } from "../../db/schema/exchanges";
 import type { TFunction } from "~/i18n/catalog";
+import { formatDate, formatMonth, todayInNorway, type DateStyle } from "../i18n/dates";
 import type { Locale } from "~/i18n/locale";
 
 /** From this many hours a session is a half day («halvdagssamling»): the report's 3,5 t. */
@@ -79,29 +80,9 @@ export function hoursLabel(timing: Pick<Timing, "hours" | "dayKind">, locale: Lo
   return hours;
 }
 
-/** "2017-06-30" → "30.06.17" (the report's form) in nb, "30 Jun 2017" in en. */
-export function formatExchangeDate(date: string, approximate: boolean, locale: Locale, t: TFunction): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  const [, y, mo, d] = m;
-  const month = t(`exchanges.month.${Number(mo)}` as "exchanges.month.1");
-  if (approximate) return `${month} ${y}`;
-  return locale === "nb" ? `${d}.${mo}.${y.slice(2)}` : `${Number(d)} ${month.slice(0, 3)} ${y}`;
+/** An exchange's date by the one date rule; an approximate date is its month («juni 2017»). */
+export function formatExchangeDate(date: string, approximate: boolean, locale: Locale, style: DateStyle = "text"): string {
+  return approximate ? formatMonth(date.slice(0, 7), locale) : formatDate(date, locale, style);
 }
 
-/** Today's date in Norway as YYYY-MM-DD: deadlines are whole Norwegian days. */
-export function todayInNorway(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-/** A stored time (unix seconds) as Norwegian local date and time, the same on server and browser. */
-export function formatTimestamp(seconds: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", {
-    timeZone: "Europe/Oslo",
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(new Date(seconds * 1000));
-}
+export { todayInNorway };

@@ -17,7 +17,7 @@ import { exchangeForResearcher } from "./access.server";
 import { exchangeHead, newClientKey } from "./exchanges.server";
 import { transcriptFieldsSchema } from "./forms.server";
 import { knownPeople, suggestReplacements } from "./pseudonyms.server";
-import { MAX_UPLOAD_BYTES, textFromFile, textFromPaste, type ImportResult } from "./transcript-import.server";
+import { MAX_DOCX_EXPANDED_BYTES, MAX_UPLOAD_BYTES, textFromFile, textFromPaste, type ImportResult } from "./transcript-import.server";
 import { createTranscript, listTranscripts } from "./transcripts.server";
 
 export async function loadTranscriptsPage({ request, context, params }: LoaderFunctionArgs) {
@@ -65,7 +65,7 @@ export async function transcriptsPageAction({ request, context, params }: Action
   const fileError = !imported
     ? t("exchanges.v.fileOrText")
     : !imported.ok
-      ? t(`exchanges.v.file.${imported.error}`)
+      ? t(`exchanges.v.file.${imported.error}`, { max: MAX_DOCX_EXPANDED_BYTES / 1024 / 1024 })
       : null;
   if (submission.status !== "success" || fileError || !imported?.ok) {
     const reply = submission.reply({ fieldErrors: fileError ? { [hasFile || !pasted.trim() ? "file" : "text"]: [fileError] } : {} });

@@ -5,7 +5,7 @@
 // original is kept (the report's edit-with-audit-trail rule) but shown to nobody else.
 import { and, asc, eq, or } from "drizzle-orm";
 import { exchangeTranscriptCodes, exchangeTranscriptTurns, exchangeTranscripts, users, type TranscriptSource } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import { isChapterCode } from "./chapter-codes";
 import { applyReplacements, parseTurns, type Replacement } from "./transcript-text";
@@ -40,7 +40,7 @@ export interface NewTranscript {
 
 /** Stores a transcript (private); the same client key from the same person returns the first one. */
 export function createTranscript(db: Db, input: NewTranscript, actorId: number, clientKey: string): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx
       .select({ id: exchangeTranscripts.id })
       .from(exchangeTranscripts)
@@ -121,7 +121,7 @@ export function setReplacements(db: Db, transcript: Transcript, replacements: re
   if (transcript.status !== "private") return "frozen";
   const list = replacements.filter((r) => r.from.trim() !== "").slice(0, MAX_REPLACEMENTS);
   const text = applyReplacements(transcript.originalText, list);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(exchangeTranscripts).set({ replacements: list.map((r) => ({ from: r.from.trim(), to: r.to.trim() })), pseudonymisedText: text }).where(eq(exchangeTranscripts.id, transcript.id)).run();
     storeTurns(tx, transcript.id, text);
   });
@@ -152,7 +152,7 @@ export function deleteTranscript(db: Db, transcript: Transcript, actorId: number
  */
 export function setTurnCodes(db: Db, transcript: Transcript, chosen: ReadonlyMap<number, readonly string[]>, actorId: number): EditOutcome {
   if (transcript.status !== "released") return "frozen";
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const existing = codesOf(tx, transcript.id);
     for (const turn of turnsOf(tx, transcript.id)) {
       const want = new Set((chosen.get(turn.position) ?? []).filter(isChapterCode));

@@ -9,13 +9,13 @@ import type { MessageKey } from "~/i18n/catalog";
 import { useLocale, useT } from "~/utils/i18n";
 import type { loadCentre } from "./centre.server";
 import { ChoiceGroup, ExportPreview, type PreviewData } from "./components";
+import { TimeText } from "~/components/DateTime";
+import { formatMonth } from "~/i18n/dates";
+import { JobProgress } from "./ExportJobPage";
+import { TableScroll } from "~/components/TableScroll";
 
 export type CentrePage = Awaited<ReturnType<typeof loadCentre>>;
 export type CentreActionData = { result: SubmissionResult<string[]>; preview: PreviewData | null };
-
-function when(seconds: number, locale: string) {
-  return new Date(seconds * 1000).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" });
-}
 
 export function ExportCentre({ page, actionData }: { page: CentrePage; actionData: CentreActionData | undefined }) {
   const t = useT();
@@ -26,7 +26,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
   const closedWaves = survey?.waves.filter((w) => w.closed) ?? [];
   const [form, fields] = useForm({
     id: "export",
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? page.endedJob,
     defaultValue: {
       dataset: firstAvailable,
       format: "sav",
@@ -111,7 +111,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
             <legend>{t("exports.field.period")}</legend>
             <p className="hint">
               {t("exports.field.periodHint")}
-              {months.length ? ` ${t("exports.field.periodData", { first: months.map((m) => m.first).sort()[0], last: months.map((m) => m.last).sort().reverse()[0] })}` : ""}
+              {months.length ? ` ${t("exports.field.periodData", { first: formatMonth(months.map((m) => m.first).sort()[0], locale), last: formatMonth(months.map((m) => m.last).sort().reverse()[0], locale) })}` : ""}
             </p>
             <div className="export-period__fields">
               <TextField meta={fields.from} label={t("exports.field.from")} type="month" required={false} />
@@ -137,7 +137,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
               className="export-cases"
               legend={t("exports.field.exchanges")}
               hint={t("exports.field.exchangesHint")}
-              options={exchanges.map((e) => ({ value: String(e.id), label: e.label }))}
+              options={exchanges.map((e) => ({ value: String(e.id), label: e.label[locale] }))}
             />
           ) : null}
 
@@ -192,9 +192,45 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
 
       {actionData?.preview ? <ExportPreview preview={actionData.preview} locale={locale} /> : null}
 
+      {page.jobs.length ? (
+        <>
+          <h2>{t("exports.jobs.heading")}</h2>
+          <TableScroll label={t("exports.jobs.heading")}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("exports.col.when")}</th>
+                  <th scope="col">{t("exports.col.who")}</th>
+                  <th scope="col">{t("exports.col.dataset")}</th>
+                  <th scope="col">{t("exports.col.format")}</th>
+                  <th scope="col">{t("exports.jobs.col.state")}</th>
+                  <th scope="col">{t("exports.jobs.col.progress")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.jobs.map((j) => (
+                  <tr key={j.id}>
+                    <td>
+                      <Link to={`/exports/jobs/${j.id}`}><TimeText at={j.createdAt} style="table" /></Link>
+                    </td>
+                    <td>{j.actor}</td>
+                    <td>
+                      {t(`exports.dataset.${j.dataset}` as MessageKey)} <span className="muted">({j.project})</span>
+                    </td>
+                    <td>{j.format}</td>
+                    <td>{t(`exports.jobs.state.${j.state}` as MessageKey)}</td>
+                    <td>{j.state === "failed" ? null : <JobProgress id={`job-${j.id}-progress`} state={j.state} progress={j.progress} />}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
+      ) : null}
+
       <h2>{t("exports.recent")}</h2>
       {page.recent.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.recent")}>
           <table>
             <thead>
               <tr>
@@ -209,7 +245,9 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
               {page.recent.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/exports/${r.id}`}>{when(r.createdAt, locale)}</Link>
+                    <Link to={`/exports/${r.id}`}>
+                      <TimeText at={r.createdAt} style="table" />
+                    </Link>
                   </td>
                   <td>{r.actor ?? t("exports.cli")}</td>
                   <td>
@@ -221,7 +259,7 @@ export function ExportCentre({ page, actionData }: { page: CentrePage; actionDat
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("exports.noneYet")}</p>
       )}

@@ -1,21 +1,23 @@
-// `npm run cli -- export …`: the same pipeline as the export centre, from a shell. It writes the
-// package where --out says, records it (export_packages, audit log) like a web export, and draws
-// a progress bar when stderr is a terminal.
+// `npm run cli -- export …`: the same pipeline as the export centre, from a shell, as an export
+// job run in this process. It writes the package where --out says, records it (export_packages,
+// audit log) like a web export, and draws a progress bar when stderr is a terminal.
 import crypto from "node:crypto";
 import { statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, eq } from "drizzle-orm";
-import { translator, type MessageKey } from "~/i18n/catalog";
+import { translator } from "~/i18n/catalog";
 import { loadCodebook } from "~/instruments/codebook.server";
 import { readConfig } from "~/server/config";
 import { loadSecrets } from "~/server/secrets.server";
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { projects, users } from "../../db/schema";
 import { DATASETS, FORMATS, isDataset, isFormat, isMonthString } from "./datasets";
-import { VersionConflict } from "./instrument-variables";
-import { ExportError, createExport, type ExportActor } from "./pipeline.server";
+import { runExportJob } from "./job-runner.server";
+import { createJob, jobErrorMessage } from "./jobs.server";
+import type { ExportActor } from "./pipeline.server";
+import { getExport } from "./records.server";
 import { employerSurveySource } from "./sources/employer-survey.server";
 
 export const EXPORT_USAGE = `  export --project SLUG --data DATASET --format FORMAT --out PATH [options]
@@ -134,25 +136,23 @@ export async function exportCommand(argv: string[]): Promise<number> {
     };
     if (isDirectory) out = path.join(out, `medforsker-${project.slug}-${request.dataset}-${request.format}.zip`);
     const started = performance.now();
-    const created = await createExport(services, request, actor, { requestKey: `cli-${crypto.randomUUID()}`, out, onProgress: progressBar() });
+    // A job row like the export centre's, run here in this process: the centre shows it while it runs.
+    const job = createJob(db, { requestKey: `cli-${crypto.randomUUID()}`, request, actor, out, runner: `cli ${os.hostname()} ${process.pid}` });
+    const outcome = await runExportJob(services, job.id, progressBar());
+    if (outcome.state !== "done") {
+      const message = jobErrorMessage(translator("en"), outcome.error);
+      console.error(`Cannot export: ${message}${outcome.error.field ? ` (--${outcome.error.field})` : ""}${outcome.state === "failed" && outcome.error.detail ? `\n${outcome.error.detail}` : ""}`);
+      return 1;
+    }
+    const manifest = getExport(db, outcome.exportId)!.manifest;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Export ${created.id} written to ${created.file} in ${seconds} s`);
-    console.log(`  ${created.manifest.dataset.rows} rows, ${created.manifest.variables} variables, ${created.manifest.files.length + 2} files`);
-    for (const step of created.manifest.steps) {
+    console.log(`Export ${outcome.exportId} written to ${out} in ${seconds} s`);
+    console.log(`  ${manifest.dataset.rows} rows, ${manifest.variables} variables, ${manifest.files.length + 2} files`);
+    for (const step of manifest.steps) {
       const counts = Object.entries(step.counts).map(([k, v]) => `${k}=${v}`).join(", ");
       console.log(`  - ${step.title.en}${counts ? `: ${counts}` : ""}`);
     }
     return 0;
-  } catch (error) {
-    if (error instanceof ExportError) {
-      console.error(`Cannot export: ${translator("en")(error.key as MessageKey)}${error.field ? ` (--${error.field})` : ""}`);
-      return 1;
-    }
-    if (error instanceof VersionConflict) {
-      console.error(`Cannot export: ${error.message}`);
-      return 1;
-    }
-    throw error;
   } finally {
     sqlite.close();
   }

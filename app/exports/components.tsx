@@ -5,6 +5,7 @@ import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 import type { MessageKey, TFunction } from "~/i18n/catalog";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Meta = FieldMetadata<any, any, string[]>;
@@ -124,7 +125,7 @@ export function ExportPreview({ preview, locale }: { preview: PreviewData; local
         ))}
       </ol>
       <h3>{t("exports.preview.variables")}</h3>
-      <div className="table-wrap">
+      <TableScroll label={t("exports.preview.variables")}>
         <table>
           <thead>
             <tr>
@@ -149,7 +150,7 @@ export function ExportPreview({ preview, locale }: { preview: PreviewData; local
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">{t("exports.preview.instruments", { list: preview.instruments.map((i) => `${i.key} (${i.rows})`).join(", ") })}</p>
     </section>
   );

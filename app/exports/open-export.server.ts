@@ -16,6 +16,7 @@ import { nfc, type Row } from "./dictionary";
 import { openReader, type ExportReader } from "./reader.server";
 import { sources } from "./sources/registry.server";
 import type { DatasetSource, ExportProject, ExportScope, PreparedDataset } from "./sources/source.server";
+import { todayInNorway } from "~/i18n/dates";
 
 export interface ExportServices {
   readonly db: Db;
@@ -74,7 +75,8 @@ export interface Opened {
   source: DatasetSource;
   prepared: PreparedDataset;
   scrubber: Scrubber;
-  reviewId: number | null;
+  /** The day (in Norway) of the latest redaction review of the data set, if any. */
+  reviewedOn: string | null;
 }
 
 export async function openExport(services: ExportServices, request: ExportRequest): Promise<Opened> {
@@ -96,7 +98,7 @@ export async function openExport(services: ExportServices, request: ExportReques
     if (prepared.rowCount === 0) throw new ExportError("exports.error.noRows", null);
     const review = latestReview(reader.db, project.id, request.dataset);
     const scrubber = new Scrubber(knownTerms(reader.db, project.id, request.dataset), nameScrubbing(reader.db, project.id));
-    return { reader, project, source, prepared, scrubber, reviewId: review?.id ?? null };
+    return { reader, project, source, prepared, scrubber, reviewedOn: review ? todayInNorway(new Date(review.createdAt * 1000)) : null };
   } catch (error) {
     reader.close();
     throw error;

@@ -3,12 +3,12 @@
 //   -> one format writer from the registry -> codebook files + manifest -> one zip package,
 // recorded with its manifest in export_packages and in the audit log.
 import crypto from "node:crypto";
-import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { audit } from "~/accounts/audit.server";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportPackages } from "../../db/schema";
 import { REDACTION_KINDS } from "./anonymise/scrub";
 import { newStats, type AnonymisationStats } from "./anonymise/stats";
@@ -24,6 +24,8 @@ import { localise } from "./schema";
 import { SOFTWARE } from "./software";
 import type { DatasetSource } from "./sources/source.server";
 import { sharedSteps } from "./steps.server";
+import { selectionOf } from "./selection.server";
+import { fileStampInNorway } from "~/i18n/dates";
 
 export { ExportError, sourceOf, type ExportActor, type ExportRequest, type ExportServices } from "./open-export.server";
 export { previewExport, proposeRedactions, type ExportPreview, type ProposedRedactions } from "./preview.server";
@@ -42,6 +44,12 @@ export interface CreateOptions {
   readonly requestKey: string;
   /** Where to write the zip; default <dataDir>/exports/. */
   readonly out?: string;
+  /**
+   * A directory of the export's own for its files while they are written, the zip among them
+   * (removed at the end); default a new one under the system's temporary directory. The zip gets
+   * its name under `out` or <dataDir>/exports only when it is complete.
+   */
+  readonly workDir?: string;
   readonly onProgress?: (done: number, total: number, phase: "measure" | "write") => void;
   readonly now?: Date;
 }
@@ -54,19 +62,6 @@ function stamp(now: Date): string {
   return now.toISOString().slice(0, 16).replace(/[-:]/g, "").replace("T", "-");
 }
 
-function filterRecord(request: ExportRequest, source: DatasetSource) {
-  const filters: Record<string, string | number | (string | number)[] | boolean | null> = {};
-  const choices = { from: request.scope.from, to: request.scope.to, cases: [...request.scope.caseProjectIds], wave: request.scope.waveId, exchanges: [...request.scope.exchangeIds] };
-  if (source.id === "employer-survey") filters.wave = choices.wave;
-  else if (source.id === "exchange-preparation" || source.id === "transcripts") filters.exchanges = choices.exchanges;
-  else {
-    filters.from = choices.from;
-    filters.to = choices.to;
-    filters.cases = choices.cases;
-  }
-  return filters;
-}
-
 export async function createExport(services: ExportServices, request: ExportRequest, actor: ExportActor, options: CreateOptions): Promise<CreatedExport> {
   const before = existing(services, options.requestKey);
   if (before) return reuse(services, before);
@@ -74,7 +69,9 @@ export async function createExport(services: ExportServices, request: ExportRequ
   const now = options.now ?? new Date();
   const exportId = crypto.randomUUID();
   const opened = await openExport(services, request);
-  const work = await mkdtemp(path.join(os.tmpdir(), "medforsker-export-"));
+  const work = options.workDir ?? (await mkdtemp(path.join(os.tmpdir(), "medforsker-export-")));
+  await mkdir(work, { recursive: true });
+  const partial = path.join(work, "package.zip.partial");
   // Set by write() below, which streams the data file into the package it opens.
   let writer = null as PackageWriter | null;
   try {
@@ -91,6 +88,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     const format = formats[request.format];
     const title = source.title[request.locale];
     const baseName = fileStem(project.slug, request.dataset);
+    const selection = selectionOf(services.db, request, request.locale);
     const fileLabel = truncateToBytes(`${project.slug}: ${title}`, FILE_LABEL_BYTES);
     const head = (stats: AnonymisationStats, result: FormatResult | null): Omit<Manifest, "files"> => ({
       manifestVersion: MANIFEST_VERSION,
@@ -100,8 +98,9 @@ export async function createExport(services: ExportServices, request: ExportRequ
       project: { slug: project.slug, title: project.title },
       dataset: { id: request.dataset, title: source.title, rows: stats.rows, description: prepared.description },
       format: request.format,
+      formatLabel: format.label,
       language: request.locale,
-      filters: filterRecord(request, source),
+      filters: selection,
       instruments: prepared.instruments,
       pseudonyms: request.pseudonyms,
       dates: request.exactDates ? "exact" : "month",
@@ -113,12 +112,12 @@ export async function createExport(services: ExportServices, request: ExportRequ
     // provisional summary (counts from the measuring pass, or generous ones) plus a margin.
     const provisionalResult: FormatResult = { files: [], truncatedValues: 0, neutralisedCells: total * 100, shortened: {} };
     const documentLines = summaryLines(manifestSummary(head(provisional, provisionalResult), request.locale)).length + 6;
-    const fileName = `medforsker-${baseName}-${request.format}-${stamp(now)}.zip`;
+    const fileName = `medforsker-${baseName}-${request.format}-${fileStampInNorway(now)}.zip`;
     const target = options.out ?? path.join(packageDir(services.config.dataDir), `${stamp(now)}-${exportId}.zip`);
     await mkdir(path.dirname(target), { recursive: true });
     let stats = newStats();
     const write = async (w: Record<string, number>) => {
-      writer = await PackageWriter.create(target, now);
+      writer = await PackageWriter.create(partial, now);
       return format.write({
         dict: localise(prepared.schema, request.locale, fileLabel),
         rows: () => {
@@ -161,6 +160,7 @@ export async function createExport(services: ExportServices, request: ExportRequ
     await pack.addText("manifest.txt", manifestText(manifest, request.locale));
     const zip = await pack.close();
     writer = null;
+    await moveInto(partial, target);
 
     const stored = options.out ? null : path.relative(packageDir(services.config.dataDir), target);
     const record = recordExport(services.db, {
@@ -191,6 +191,19 @@ export async function createExport(services: ExportServices, request: ExportRequ
   } finally {
     opened.reader.close();
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Gives the finished zip its name: a rename, or a copy when `target` is on another file system. */
+async function moveInto(file: string, target: string): Promise<void> {
+  try {
+    await rename(file, target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    const copying = `${target}.partial`;
+    await copyFile(file, copying);
+    await rename(copying, target);
+    await rm(file, { force: true });
   }
 }
 
@@ -225,7 +238,7 @@ function recordExport(
   input: Omit<typeof exportPackages.$inferInsert, "id" | "createdAt"> & { via: string; exportId: string },
 ): { created: boolean; id: number } {
   const { via, exportId, ...values } = input;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const inserted = tx.insert(exportPackages).values(values).onConflictDoNothing().returning({ id: exportPackages.id }).all();
     if (!inserted.length) return { created: false, id: 0 };
     const id = inserted[0].id;

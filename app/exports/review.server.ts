@@ -10,7 +10,7 @@ import { notFound, requireResearcher } from "~/auth/permissions.server";
 import type { MessageKey } from "~/i18n/catalog";
 import { getTranslator } from "~/i18n/locale.server";
 import { listProjects } from "~/projects/projects.server";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportReviews, nameDecisions, users } from "../../db/schema";
 import { nameTerm } from "./anonymise/scrub";
 import { DATASETS, isDataset, type DatasetId } from "./datasets";
@@ -111,7 +111,7 @@ export async function reviewAction(request: Request, context: AppLoadContext) {
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
   }
-  context.db.transaction((tx) => {
+  writeTransaction(context.db, (tx) => {
     const inserted = tx
       .insert(exportReviews)
       .values({ projectId: project.id, dataset, reviewerId: user.id, requestKey, terms, proposed, note: note ?? "" })
@@ -140,7 +140,7 @@ function decideName(
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const term = nameTerm(submission.value.term);
   const { decision } = submission.value;
-  context.db.transaction((tx) => {
+  writeTransaction(context.db, (tx) => {
     tx.insert(nameDecisions)
       .values({ projectId: project.id, term, decision, reviewerId: userId })
       .onConflictDoUpdate({ target: [nameDecisions.projectId, nameDecisions.term], set: { decision, reviewerId: userId, decidedAt: sql`(unixepoch())` } })

@@ -45,6 +45,8 @@ export interface QualitativeLayout {
   readonly documentBy: readonly string[];
   /** One .docx file per value of this variable (else one file for all). */
   readonly docxFileBy?: string;
+  /** The file name part for each value of docxFileBy (else the value itself). */
+  readonly docxFileNames?: Readonly<Record<string, string>>;
   /** Variables shown before each row's text inside a document (e.g. the step). */
   readonly rowLabel: readonly string[];
   /** Coded variables whose value pre-codes each row's texts in the .qdpx (e.g. the SE step). */

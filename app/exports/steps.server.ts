@@ -57,7 +57,7 @@ export function sharedSteps(opened: Opened, request: ExportRequest, stats: Anony
         redactions: totalRedactions(stats.redactions),
         ...Object.fromEntries(Object.entries(stats.redactions).map(([k, v]) => [`redacted.${k}`, v ?? 0])),
         knownTerms: opened.scrubber.termCount,
-        review: opened.reviewId ?? "none",
+        review: opened.reviewedOn ?? "none",
       },
     });
   }

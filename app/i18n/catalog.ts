@@ -1,5 +1,6 @@
 // The interface text of every page, one catalogue per area. Each area exports `nb` and an `en`
 // typed as `Messages<typeof nb>`, so tsc refuses an English catalogue that lacks a key.
+import { formatMessage, type MessageParams } from "./format";
 import type { Locale } from "./locale";
 import * as common from "./areas/common";
 import * as instruments from "./areas/instruments";
@@ -11,6 +12,7 @@ import * as survey from "./areas/survey";
 import * as reports from "./areas/reports";
 import * as exchanges from "./areas/exchanges";
 import * as exportsArea from "./areas/exports";
+import * as audit from "./areas/audit";
 
 export type Messages<T> = { [K in keyof T]: string };
 
@@ -25,6 +27,7 @@ const nb = {
   ...reports.nb,
   ...exchanges.nb,
   ...exportsArea.nb,
+  ...audit.nb,
 };
 const en: Messages<typeof nb> = {
   ...common.en,
@@ -37,20 +40,15 @@ const en: Messages<typeof nb> = {
   ...reports.en,
   ...exchanges.en,
   ...exportsArea.en,
+  ...audit.en,
 };
 
 export type MessageKey = keyof typeof nb;
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { nb, en };
 
-export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type TFunction = (key: MessageKey, params?: MessageParams) => string;
 
 export function translator(locale: Locale): TFunction {
   const messages = catalogs[locale];
-  return (key, params) => {
-    const text = messages[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (_, name: string) =>
-      name in params ? String(params[name]) : `{${name}}`,
-    );
-  };
+  return (key, params) => formatMessage(messages[key] ?? key, locale, params);
 }

@@ -30,6 +30,8 @@ export interface InstrumentFieldsProps {
   readonly headingLevel?: 2 | 3 | 4 | 5;
   /** Show the instrument's help text (e.g. the log form's expectations) above the fields. */
   readonly showHelp?: boolean;
+  /** Start each section heading with «Del 2 av 4», for a long form seen without scripts. */
+  readonly numberSections?: boolean;
 }
 
 export function InstrumentFields({
@@ -40,6 +42,7 @@ export function InstrumentFields({
   idPrefix = "",
   headingLevel = 2,
   showHelp = true,
+  numberSections = false,
 }: InstrumentFieldsProps) {
   const values = initialFormValues(instrument, lastResult, defaultAnswers);
   const errors = formErrors(lastResult);
@@ -63,7 +66,7 @@ export function InstrumentFields({
           <HelpText value={instrument.help} ctx={ctx} />
         </div>
       )}
-      {instrument.sections.map((section) => {
+      {instrument.sections.map((section, index) => {
         const headingId = `${idPrefix}inst-section-${idFragment(section.id)}`;
         return (
           <section
@@ -72,6 +75,9 @@ export function InstrumentFields({
             aria-labelledby={headingId}
           >
             <SectionHeading id={headingId} className="inst-section-title">
+              {numberSections ? (
+                <span className="inst-section-step">{ctx.t("instruments.section.step", { position: index + 1, sections: instrument.sections.length })} </span>
+              ) : null}
               {pick(section.title, locale)}
             </SectionHeading>
             {section.conditions.length > 0 && (

@@ -323,6 +323,7 @@ export function compileDefinition(def: InstrumentDefinition, file: string): Comp
     title: def.title,
     description: def.description,
     help: def.help ?? null,
+    use: def.use ?? null,
     sections,
     conditions: [...conditionsByKey.values()],
     variables,

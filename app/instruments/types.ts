@@ -3,6 +3,8 @@
 // `.server` module. The compiler (codebook.server.ts) is the only producer of these objects.
 import type { Locale, Localized } from "../i18n/locale";
 
+export type InstrumentUse = "survey" | "log" | "participant_report" | "exchange_preparation";
+
 export const ITEM_TYPES = [
   "short_text",
   "long_text",
@@ -210,6 +212,8 @@ export interface CompiledInstrument {
   readonly title: Localized;
   readonly description: Localized;
   readonly help: Localized | null;
+  /** What the platform uses it for (definition key `use`); null: not said, so never a survey. */
+  readonly use: InstrumentUse | null;
   readonly sections: readonly CompiledSection[];
   /** Every distinct condition used, in order of `index`. */
   readonly conditions: readonly CompiledCondition[];

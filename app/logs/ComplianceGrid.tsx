@@ -1,6 +1,7 @@
 // People × months: submitted / draft only / nothing, as text and colour, with totals. Counts
 // only, so case leads get the same table; researchers' cells link to the person's month.
 import { Link } from "@remix-run/react";
+import { TableScroll } from "~/components/TableScroll";
 import { useT } from "~/utils/i18n";
 import type { CellState, ComplianceGrid as GridData, GridCell } from "./compliance.server";
 import { monthLabel, monthShort } from "./months";
@@ -39,7 +40,7 @@ export function ComplianceGrid({ grid, linkCells, caption }: { grid: GridData; l
         <span className="log-grid__key log-grid__cell--none">–</span> {t("logs.grid.state.none")} · {t("logs.grid.legendCount")}
       </p>
       <p role="status">{t("logs.grid.summary", { all: grid.summary.all, some: grid.summary.some, none: grid.summary.none, months: n })}</p>
-      <div className="table-wrap log-grid-wrap" tabIndex={0} role="region" aria-label={caption}>
+      <TableScroll label={caption}>
         <table className="log-grid">
           <caption>{caption}</caption>
           <thead>
@@ -83,7 +84,7 @@ export function ComplianceGrid({ grid, linkCells, caption }: { grid: GridData; l
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -2,6 +2,7 @@
 // status, and «Lever logg for <måned>» with its confirmation.
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
+import { TimeText } from "~/components/DateTime";
 import { FormErrors } from "~/components/Field";
 import { useT } from "~/utils/i18n";
 import { monthLabel } from "./months";
@@ -28,12 +29,12 @@ export function LogNav({ month, prevMonth, nextMonth }: { month: string; prevMon
   );
 }
 
-export function MonthStatusLine({ status, submittedAt, notes }: { status: "open" | "submitted" | "reopened"; submittedAt: string | null; notes: number }) {
+export function MonthStatusLine({ status, submittedAt, notes }: { status: "open" | "submitted" | "reopened"; submittedAt: number | null; notes: number }) {
   const t = useT();
   return (
     <p className={`log-status log-status--${status}`}>
       <span className="tag">{t(`logs.status.${status}`)}</span>{" "}
-      {status === "submitted" && submittedAt ? t("logs.status.submittedAt", { time: submittedAt }) : null}
+      {status === "submitted" && submittedAt ? <TimeText at={submittedAt} /> : null}
       {status === "reopened" ? t("logs.status.reopenedHint") : null}
       {status === "open" ? t("logs.status.openHint", { count: notes }) : null}
     </p>

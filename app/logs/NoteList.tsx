@@ -2,13 +2,13 @@
 // Tabell 5 under their labels. Used by the month page, «Mine refleksjoner», the printable page
 // and the researchers' reading pages.
 import type { ReactNode } from "react";
+import { DateText } from "~/components/DateTime";
 import { pick } from "~/i18n/locale";
 import { SE_STEPS } from "~/instruments/se-steps";
 import type { AnswerValue, FormInstrument } from "~/instruments/types";
 import { useLocale, useT } from "~/utils/i18n";
 import { FlagTags } from "./FindingsNotice";
 import { logShape } from "./instrument";
-import { formatDate } from "./months";
 
 export interface NoteView {
   readonly id: number;
@@ -43,7 +43,9 @@ export function NoteArticle({
   return (
     <article className="log-note" aria-labelledby={`note-${note.id}`}>
       <H id={`note-${note.id}`} className="log-note__title">
-        <span className="log-note__date">{formatDate(note.date)}</span>
+        <span className="log-note__date">
+          <DateText date={note.date} />
+        </span>
         <span className="log-note__step">
           <StepName step={note.step} />
         </span>

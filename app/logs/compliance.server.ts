@@ -3,7 +3,7 @@
 // Counts only, never text, so the same grid serves case leads (their organisation only).
 import { and, asc, count, eq, gte, inArray, lte } from "drizzle-orm";
 import { caseProjects, logMonths, logNotes, organisations, projects, users } from "../../db/schema";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import { addMonths, currentMonth, isMonth, monthRange } from "./months";
 
@@ -129,7 +129,7 @@ export function projectOfOrganisation(db: Db, organisationId: number) {
 
 /** The logging period is the project's setting; researchers change it here. */
 export function setLogPeriod(db: Db, actorId: number, projectId: number, period: { from: string; to: string }) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(projects).set({ logStart: period.from, logEnd: period.to }).where(eq(projects.id, projectId)).run();
     audit(tx, actorId, "project.log_period_changed", `project:${projectId}`, { ...period });
   });

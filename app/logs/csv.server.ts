@@ -5,7 +5,6 @@ import type { Locale } from "~/i18n/locale";
 import type { TFunction } from "~/i18n/catalog";
 import { SE_STEPS } from "~/instruments/se-steps";
 import type { LogShape } from "./instrument";
-import { formatDate } from "./months";
 import type { OwnNote } from "./reading.server";
 
 export function csvCell(value: unknown): string {
@@ -32,7 +31,7 @@ export function ownLogCsv(shape: LogShape, notes: readonly OwnNote[], locale: Lo
     const step = SE_STEPS.find((s) => s.code === n.step);
     out += csvLine([
       n.month,
-      formatDate(n.date),
+      n.date,
       ...shape.texts.map((x) => n.answers[x.name] ?? ""),
       n.step,
       step ? step.label[locale] : "",

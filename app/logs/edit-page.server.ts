@@ -8,7 +8,6 @@ import { getLogAuthor, reauthenticateWriter, requireLogWriter, type LogAuthor } 
 import { draftForNote, draftValuesFrom, isDraftKey, newDraftKey, saveDraft } from "./drafts.server";
 import { deleteNoteSchema } from "./forms.server";
 import { logInstrument } from "./instrument.server";
-import { formatTimestamp } from "./months";
 import { submitNoteForm } from "./note-form.server";
 import { deleteNote, getOwnNote } from "./notes.server";
 import { logUrl } from "./log-page.server";
@@ -35,7 +34,7 @@ export async function loadEditPage(request: Request, context: AppLoadContext, pa
     writable: isMonthWritable(context.db, author.userId, note.month),
     draftKey: draft?.draftKey ?? newDraftKey(),
     draftValues: draft?.values ?? null,
-    draftSavedAt: draft ? formatTimestamp(draft.updatedAt) : null,
+    draftSavedAt: draft ? draft.updatedAt : null,
   };
 }
 

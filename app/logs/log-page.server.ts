@@ -11,7 +11,7 @@ import { getLogAuthor, reauthenticateWriter, requireLogWriter, type LogAuthor } 
 import { deleteDraft, draftValuesFrom, isDraftKey, listNewNoteDrafts, newDraftKey, saveDraft } from "./drafts.server";
 import { submitMonthSchema } from "./forms.server";
 import { logInstrument } from "./instrument.server";
-import { addMonths, currentMonth, formatTimestamp, isMonth, todayInNorway } from "./months";
+import { addMonths, currentMonth, isMonth, todayInNorway } from "./months";
 import { noteFindings, submitNoteForm } from "./note-form.server";
 import { getOwnNote, listMonthNotes, noteKeyTaken } from "./notes.server";
 import { getMonthState, submitMonth } from "./submission.server";
@@ -64,18 +64,18 @@ export async function loadLogPage(request: Request, context: AppLoadContext) {
     ...base,
     placed: true as const,
     status: state.status,
-    submittedAt: state.submittedAt ? formatTimestamp(state.submittedAt) : null,
+    submittedAt: state.submittedAt ?? null,
     inPeriod: (!author.logStart || month >= author.logStart) && (!author.logEnd || month <= author.logEnd),
     notes,
     form: {
       draftKey,
       values: current?.values ?? null,
-      savedAt: current ? formatTimestamp(current.updatedAt) : null,
+      savedAt: current ? current.updatedAt : null,
       defaultAnswers: current ? null : { [shape.date]: month === thisMonth ? today : null },
     },
     otherDrafts: drafts
       .filter((d) => d.draftKey !== draftKey)
-      .map((d) => ({ draftKey: d.draftKey, summary: draftSummary(d.values, shape.texts.map((x) => x.field)), savedAt: formatTimestamp(d.updatedAt) })),
+      .map((d) => ({ draftKey: d.draftKey, summary: draftSummary(d.values, shape.texts.map((x) => x.field)), savedAt: d.updatedAt })),
     saved: saved ? { id: saved.id, month: saved.month, findings: noteFindings(context, author.projectId, saved.answers) } : null,
     notice,
   };

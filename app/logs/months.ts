@@ -1,6 +1,7 @@
 // Months as "YYYY-MM" strings: the unit of log submission. Browser-safe (no server imports).
 // "Today" is the date in Norway, whatever the server's time zone.
 import type { TFunction } from "~/i18n/catalog";
+import { todayInNorway } from "../i18n/dates";
 
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -27,12 +28,7 @@ export function monthRange(start: string, end: string, limit = 240): string[] {
   return months;
 }
 
-const osloDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** Today in Norway as "YYYY-MM-DD". */
-export function todayInNorway(now: Date = new Date()): string {
-  return osloDate.format(now);
-}
+export { todayInNorway };
 
 export function currentMonth(now: Date = new Date()): string {
   return monthOf(todayInNorway(now));
@@ -63,26 +59,4 @@ export function monthLabel(t: TFunction, month: string): string {
 export function monthShort(t: TFunction, month: string): string {
   const [y, m] = month.split("-");
   return `${t(monthKeys[Number(m) - 1]).slice(0, 3)} ${y.slice(2)}`;
-}
-
-/** "27.11.2026" from "2026-11-27". */
-export function formatDate(date: string): string {
-  const m = DATE_PATTERN.exec(date);
-  return m ? `${m[3]}.${m[2]}.${m[1]}` : date;
-}
-
-const osloDateTime = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Oslo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-
-/** Unix seconds → "27.11.2026 14:05" in Norwegian time (done on the server, so no hydration drift). */
-export function formatTimestamp(seconds: number): string {
-  const parts = Object.fromEntries(osloDateTime.formatToParts(new Date(seconds * 1000)).map((p) => [p.type, p.value]));
-  return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }

@@ -3,7 +3,7 @@
 // never slip into a month that was submitted a moment before.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { logDrafts, logMonths, logNotes } from "../../db/schema";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import type { Answers } from "~/instruments/types";
 import { deleteDraft, deleteDraftsOfNote } from "./drafts.server";
@@ -101,7 +101,7 @@ export function createNote(db: Db, author: LogAuthor, shape: LogShape, clientKey
   if (!q) preparedCreate.set(db, (q = prepareCreate(db)));
   const statements = q;
   const open = (month: string) => statements.monthStatus.get({ authorId: author.userId, month })?.status !== "submitted";
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = statements.byKey.get({ authorId: author.userId, clientKey });
     if (!open(values.month)) return { ok: false, reason: "month-submitted", month: values.month };
     if (existing) {
@@ -125,7 +125,7 @@ export function createNote(db: Db, author: LogAuthor, shape: LogShape, clientKey
 /** Changes one of the author's notes; both the old and the new month must be open. */
 export function updateNote(db: Db, author: LogAuthor, shape: LogShape, noteId: number, draftKey: string | null, input: NoteInput): SaveOutcome {
   const values = columns(shape, input);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx
       .select({ id: logNotes.id, month: logNotes.month })
       .from(logNotes)
@@ -146,7 +146,7 @@ export function updateNote(db: Db, author: LogAuthor, shape: LogShape, noteId: n
 export type DeleteOutcome = "deleted" | "not-found" | "month-submitted";
 
 export function deleteNote(db: Db, authorId: number, noteId: number): DeleteOutcome {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx.select({ month: logNotes.month }).from(logNotes).where(and(eq(logNotes.id, noteId), eq(logNotes.authorId, authorId))).get();
     if (!existing) return "not-found";
     if (!isMonthWritable(tx, authorId, existing.month)) return "month-submitted";

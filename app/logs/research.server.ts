@@ -8,7 +8,7 @@ import { getTranslator } from "~/i18n/locale.server";
 import { complianceGrid, gridPeriod, gridProjects, projectOfOrganisation, setLogPeriod } from "./compliance.server";
 import { periodSchema, reopenSchema } from "./forms.server";
 import { logInstrument } from "./instrument.server";
-import { formatTimestamp, isMonth } from "./months";
+import { isMonth } from "./months";
 import { listMonthNotes } from "./notes.server";
 import { filtersFromUrl, filtersToQuery, getJobSpecialist, listSubmittedNotes, researchFilterOptions } from "./reading.server";
 import { countMonthNotes, getMonthState, monthEvents, reopenMonth } from "./submission.server";
@@ -49,10 +49,10 @@ export async function loadPersonMonth(request: Request, context: AppLoadContext,
     person,
     month,
     status: state.status,
-    submittedAt: state.submittedAt ? formatTimestamp(state.submittedAt) : null,
+    submittedAt: state.submittedAt ?? null,
     noteCount: countMonthNotes(context.db, person.id, month),
     notes: readable ? listMonthNotes(context.db, person.id, month) : [],
-    events: monthEvents(context.db, person.id, month).map((e) => ({ ...e, at: formatTimestamp(e.at) })),
+    events: monthEvents(context.db, person.id, month),
     instrument: logInstrument(context).form,
     notice: new URL(request.url).searchParams.get("notice") === "reopened" ? ("reopened" as const) : null,
   };

@@ -3,7 +3,7 @@
 // in the audit log.
 import { and, asc, count, eq } from "drizzle-orm";
 import { logMonthEvents, logMonths, logNotes, users } from "../../db/schema";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 
 export type MonthStatus = "open" | "submitted" | "reopened";
@@ -38,7 +38,7 @@ export type SubmitOutcome = "submitted" | "already" | "empty";
 
 /** Submits a month. An empty month cannot be submitted; submitting twice changes nothing. */
 export function submitMonth(db: Db, author: { userId: number; projectId: number }, month: string): SubmitOutcome {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const state = getMonthState(tx, author.userId, month);
     if (state.status === "submitted") return "already";
     const notes = countMonthNotes(tx, author.userId, month);
@@ -58,7 +58,7 @@ export type ReopenOutcome = "reopened" | "not-submitted";
 
 /** A researcher reopens a submitted month so the job specialist can change it again. */
 export function reopenMonth(db: Db, actorId: number, authorId: number, month: string, reason: string): ReopenOutcome {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (getMonthState(tx, authorId, month).status !== "submitted") return "not-submitted";
     const at = nowSeconds();
     tx.update(logMonths)

@@ -1,6 +1,6 @@
 // A horizontal bar chart of the shares in one statistics table, drawn as SVG on the server (no
 // script; colours as presentation attributes, no inline style, for the CSP). Hidden cells get
-// no bar, only the word "hidden". The figure's text alternative lists every share it shows;
+// no bar, only their ":"; a share is drawn only where the table shows it. The figure's text alternative lists every share it shows;
 // the table above it holds the same figures.
 import { useT } from "~/utils/i18n";
 import type { DisplayTable } from "./suppression";
@@ -20,7 +20,7 @@ function shorten(text: string) {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1).trimEnd()}…` : text;
 }
 
-export function BarChart({ table, title, k }: { table: DisplayTable; title: string; k: number }) {
+export function BarChart({ table, title }: { table: DisplayTable; title: string }) {
   const t = useT();
   const chartColumns = table.columns.map((c, i) => ({ ...c, index: i })).filter((c) => c.key !== "total");
   const columns = chartColumns.length ? chartColumns : table.columns.map((c, i) => ({ ...c, index: i }));
@@ -30,7 +30,7 @@ export function BarChart({ table, title, k }: { table: DisplayTable; title: stri
   const legend = columns.length > 1 ? 28 : 0;
   const height = rows.length * rowHeight + legend + 4;
   const id = `chart-${table.id}`;
-  const hidden = t("reports.stats.hidden", { k });
+  const hidden = t("reports.stats.hiddenCell");
   const description = columns
     .map((c) => `${c.label}: ${rows.map((r) => `${r.label} ${r.cells[c.index].percent ?? (r.cells[c.index].suppressed ? hidden : r.cells[c.index].text)}`).join(", ")}.`)
     .join(" ");

@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 import type { ReportsHomePanel as Panel } from "./home.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export function ReportsHomePanel({ panel }: { panel: Panel | null }) {
   const t = useT();
@@ -27,7 +28,7 @@ export function ReportsHomePanel({ panel }: { panel: Panel | null }) {
         <>
           <p>{t("reports.home.leadIntro")}</p>
           {panel.team.length ? (
-            <div className="table-wrap">
+            <TableScroll label={t("reports.home.caption")}>
               <table>
                 <caption className="visually-hidden">{t("reports.home.caption")}</caption>
                 <thead>
@@ -55,7 +56,7 @@ export function ReportsHomePanel({ panel }: { panel: Panel | null }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : (
             <p>{t("reports.home.leadNone")}</p>
           )}

@@ -1,6 +1,7 @@
 // The facts above each page about one participant, with links between those pages.
 import { NavLink } from "@remix-run/react";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatDate, formatMonth } from "~/i18n/dates";
 
 export interface FactsParticipant {
   readonly code: string;
@@ -20,17 +21,21 @@ export function ParticipantFacts({
   versionCount: number;
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <dl className="facts">
         <dt>{t("reports.report.caseProject")}</dt>
         <dd>{participant.caseProject}</dd>
         <dt>{t("reports.report.startMonth")}</dt>
-        <dd>{participant.startMonth}</dd>
+        <dd>{formatMonth(participant.startMonth, locale)}</dd>
         <dt>{t("reports.report.consent")}</dt>
-        <dd>{participant.withdrawnDate ? `${participant.consentDate} · ${t("reports.list.withdrawn", { date: participant.withdrawnDate })}` : participant.consentDate}</dd>
+        <dd>
+          {formatDate(participant.consentDate, locale)}
+          {participant.withdrawnDate ? ` · ${t("reports.list.withdrawn", { date: formatDate(participant.withdrawnDate, locale) })}` : null}
+        </dd>
         <dt>{t("reports.report.current")}</dt>
-        <dd>{current ? t("reports.report.currentValue", { number: current.number, date: current.effectiveDate }) : t("reports.report.none")}</dd>
+        <dd>{current ? t("reports.report.currentValue", { number: current.number, date: formatDate(current.effectiveDate, locale) }) : t("reports.report.none")}</dd>
       </dl>
       <ul className="rep-links">
         <li>

@@ -3,8 +3,9 @@
 import { Link } from "@remix-run/react";
 import { pick, type Localized } from "~/i18n/locale";
 import { useLocale, useT } from "~/utils/i18n";
-import { formatTimestamp } from "./dates";
 import type { OwnParticipantRow } from "./participants.server";
+import { TableScroll } from "~/components/TableScroll";
+import { formatDate, formatDateTime, formatMonth } from "~/i18n/dates";
 
 export function ParticipantTable({
   participants,
@@ -20,7 +21,7 @@ export function ParticipantTable({
     return option ? pick(option.label, locale) : String(code);
   };
   return (
-    <div className="table-wrap">
+    <TableScroll label={t("reports.list.caption")}>
       <table className="rep-participants">
         <caption>{t("reports.list.caption")}</caption>
         <thead>
@@ -43,23 +44,23 @@ export function ParticipantTable({
                   {p.code}
                 </Link>
               </th>
-              <td>{p.startMonth}</td>
-              <td>{p.withdrawnDate ? <span className="tag rep-withdrawn">{t("reports.list.withdrawn", { date: p.withdrawnDate })}</span> : p.consentDate}</td>
+              <td>{formatMonth(p.startMonth, locale)}</td>
+              <td>{p.withdrawnDate ? <span className="tag rep-withdrawn">{t("reports.list.withdrawn", { date: formatDate(p.withdrawnDate, locale, "table") })}</span> : formatDate(p.consentDate, locale, "table")}</td>
               <td>
                 {p.current ? status(p.current.status) : t("reports.list.noReport")}
                 {p.draftUpdatedAt ? (
                   <>
                     {" "}
-                    <span className="tag">{t("reports.list.draft", { time: formatTimestamp(p.draftUpdatedAt) })}</span>
+                    <span className="tag">{t("reports.list.draft", { time: formatDateTime(p.draftUpdatedAt, locale, "table") })}</span>
                   </>
                 ) : null}
               </td>
-              <td>{p.current?.effectiveDate ?? "–"}</td>
+              <td>{p.current ? formatDate(p.current.effectiveDate, locale, "table") : "–"}</td>
               <td className="num">{p.versions}</td>
             </tr>
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,5 +1,7 @@
-// The filters of the statistics page as a GET form (bookmarkable, no JavaScript needed). A value
-// that could not be used keeps what was typed and says why next to the field.
+// The filters of the statistics page as a GET form (bookmarkable, no JavaScript needed): case
+// project, programme and a status date from a list (see docs/decisions/statistics-disclosure.md
+// for why there is no free date or start period). A value that could not be used says why next
+// to the field.
 import { Form, Link } from "@remix-run/react";
 import { programmes } from "../../db/schema";
 import { useT } from "~/utils/i18n";
@@ -15,16 +17,14 @@ function FilterField({
   value,
   options,
   all,
-  type,
 }: {
   name: string;
   label: string;
   hint?: string;
   error?: string;
   value: string;
-  options?: Option[];
+  options: Option[];
   all?: string;
-  type?: "month" | "date";
 }) {
   const id = `filter-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -36,18 +36,14 @@ function FilterField({
           {hint}
         </span>
       ) : null}
-      {options ? (
-        <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-          {all !== undefined ? <option value="">{all}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : (
-        <input id={id} name={name} type={type} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined} />
-      )}
+      <select id={id} name={name} defaultValue={value} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
       {error ? (
         <p className="field-error" id={`${id}-error`}>
           {error}
@@ -87,9 +83,15 @@ export function StatisticsFilterForm({ page }: { page: StatisticsPage }) {
         all={t("reports.stats.allProgrammes")}
         options={programmes.map((p) => ({ value: p, label: t(`programme.${p}`) }))}
       />
-      <FilterField name="from" type="month" label={t("reports.stats.from")} hint={t("reports.stats.monthHint")} value={typed.from} error={page.errors.from} />
-      <FilterField name="to" type="month" label={t("reports.stats.to")} hint={t("reports.stats.monthHint")} value={typed.to} error={page.errors.to} />
-      <FilterField name="asOf" type="date" label={t("reports.stats.asOf")} hint={t("reports.stats.asOfHint")} value={typed.asOf} error={page.errors.asOf} />
+      <FilterField
+        name="asOf"
+        label={t("reports.stats.asOf")}
+        hint={t("reports.stats.asOfChoice")}
+        value={page.filters.asOf ?? ""}
+        error={page.errors.asOf}
+        all={t("reports.stats.asOfLatest")}
+        options={page.asOfDates.map((d) => ({ value: d, label: d }))}
+      />
       <div className="actions">
         <button type="submit">{t("reports.stats.apply")}</button>
         <Link to="/reports/statistics">{t("reports.stats.reset")}</Link>

@@ -4,12 +4,12 @@ import { useT } from "~/utils/i18n";
 import type { StatisticsPage } from "./statistics-page.server";
 import type { DisplayCell } from "./suppression";
 
-function Figure({ cell, k }: { cell: DisplayCell; k: number }) {
+function Figure({ cell }: { cell: DisplayCell }) {
   const t = useT();
   return cell.suppressed ? (
     <>
       <span aria-hidden="true">{cell.text}</span>
-      <span className="visually-hidden">{t("reports.stats.hidden", { k })}</span>
+      <span className="visually-hidden">{t("reports.stats.hiddenCell")}</span>
     </>
   ) : (
     <>{cell.text}</>
@@ -18,23 +18,22 @@ function Figure({ cell, k }: { cell: DisplayCell; k: number }) {
 
 export function StatisticsSummary({ page }: { page: StatisticsPage }) {
   const t = useT();
-  const k = page.project?.minCellSize ?? 5;
   return (
     <dl className="facts rep-summary-facts">
       <dt>{t("reports.stats.asOfLabel")}</dt>
-      <dd>{page.filters.asOf ?? t("reports.stats.latest")}</dd>
+      <dd data-testid="as-of">{page.filters.asOf ?? t("reports.stats.latest")}</dd>
       <dt>{t("reports.stats.reports")}</dt>
       <dd data-testid="reports-count">
-        <Figure cell={page.reports} k={k} />
+        <Figure cell={page.reports} />
       </dd>
       <dt>{t("reports.stats.inWork")}</dt>
       <dd data-testid="in-work">
-        <Figure cell={page.inWork} k={k} />
+        <Figure cell={page.inWork} />
         {page.inWork.percent ? ` (${page.inWork.percent})` : ""}
       </dd>
       <dt>{t("reports.stats.withdrawn")}</dt>
       <dd data-testid="withdrawn">
-        <Figure cell={page.withdrawn} k={k} />
+        <Figure cell={page.withdrawn} />
       </dd>
     </dl>
   );

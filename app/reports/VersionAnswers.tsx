@@ -1,12 +1,14 @@
 // One saved version in full: every question with its answer, section by section.
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
 import type { AnswerSection } from "./answers-view.server";
+import { formatDate } from "~/i18n/dates";
 
 export function VersionAnswers({ version }: { version: { number: number; effectiveDate: string; sections: readonly AnswerSection[] } }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <section aria-labelledby="version-heading" className="rep-version">
-      <h2 id="version-heading">{t("reports.versions.showing", { number: version.number, date: version.effectiveDate })}</h2>
+      <h2 id="version-heading">{t("reports.versions.showing", { number: version.number, date: formatDate(version.effectiveDate, locale) })}</h2>
       {version.sections.map((section, i) => (
         <section key={i} aria-labelledby={`version-section-${i}`}>
           <h3 id={`version-section-${i}`}>{section.title}</h3>

@@ -16,30 +16,11 @@ export function isMonth(value: unknown): value is string {
   return typeof value === "string" && MONTH_PATTERN.test(value);
 }
 
-const osloDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit", day: "2-digit" });
-
-export function todayInNorway(now: Date = new Date()): string {
-  return osloDate.format(now);
-}
+export { todayInNorway } from "../i18n/dates";
 
 /** The last day of a month, "YYYY-MM-DD". */
 export function endOfMonth(month: string): string {
   const [y, m] = month.split("-").map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return `${month}-${String(last).padStart(2, "0")}`;
-}
-
-/** Unix seconds as a date and time in Norway, "YYYY-MM-DD HH:MM". */
-export function formatTimestamp(seconds: number): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Oslo",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(new Date(seconds * 1000));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}`;
 }

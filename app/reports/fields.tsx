@@ -1,5 +1,9 @@
 // A date input for values outside conform (the report form's effective date).
 
+/** Form field of the effective date; never an instrument variable (those start with a letter).
+ * Here, not in report-form.server.ts: the page renders it, and a .server module is empty in the browser. */
+export const EFFECTIVE_DATE_FIELD = "_effectiveDate";
+
 export function PlainDateField({
   id,
   name,

@@ -3,13 +3,15 @@
 import { z } from "zod";
 import { programmes } from "../../db/schema";
 import type { TFunction } from "~/i18n/catalog";
+import { formatDate, formatMonth } from "~/i18n/dates";
+import type { Locale } from "~/i18n/locale";
 import { isFormKey } from "./codes.server";
 import { isDate, isMonth } from "./dates";
 
 /** The earliest date or month the forms accept: the project's reports start in 2017. */
 export const EARLIEST_DATE = "2000-01-01";
 
-const dateField = (t: TFunction, today: string, min = EARLIEST_DATE, minMessage = t("reports.v.dateTooEarly", { date: min })) =>
+const dateField = (t: TFunction, locale: Locale, today: string, min = EARLIEST_DATE, minMessage = t("reports.v.dateTooEarly", { date: formatDate(min, locale) })) =>
   z
     .string({ error: t("reports.v.dateRequired") })
     .trim()
@@ -19,7 +21,7 @@ const dateField = (t: TFunction, today: string, min = EARLIEST_DATE, minMessage 
 
 const confirmed = (message: string) => z.literal("on", { error: message });
 
-export const newParticipantSchema = (t: TFunction, today: string) =>
+export const newParticipantSchema = (t: TFunction, locale: Locale, today: string) =>
   z.object({
     clientKey: z.string().refine(isFormKey),
     startMonth: z
@@ -27,24 +29,24 @@ export const newParticipantSchema = (t: TFunction, today: string) =>
       .trim()
       .refine(isMonth, t("reports.v.month"))
       .refine((m) => m <= today.slice(0, 7), t("reports.v.monthFuture"))
-      .refine((m) => m >= EARLIEST_DATE.slice(0, 7), t("reports.v.dateTooEarly", { date: EARLIEST_DATE.slice(0, 7) })),
-    consentDate: dateField(t, today),
+      .refine((m) => m >= EARLIEST_DATE.slice(0, 7), t("reports.v.dateTooEarly", { date: formatMonth(EARLIEST_DATE.slice(0, 7), locale) })),
+    consentDate: dateField(t, locale, today),
     consentConfirmed: confirmed(t("reports.v.consentConfirm")),
   });
 
-export const withdrawalSchema = (t: TFunction, today: string, consentDate: string) =>
+export const withdrawalSchema = (t: TFunction, locale: Locale, today: string, consentDate: string) =>
   z.object({
-    withdrawnDate: dateField(t, today, consentDate, t("reports.v.beforeConsent", { date: consentDate })),
+    withdrawnDate: dateField(t, locale, today, consentDate, t("reports.v.beforeConsent", { date: formatDate(consentDate, locale) })),
     withdrawalConfirmed: confirmed(t("reports.v.withdrawalConfirm")),
   });
 
 /** The date a report version applies from: a real date, not in the future, not before the start month. */
-export function effectiveDateError(t: TFunction, value: unknown, today: string, startMonth: string): string | null {
+export function effectiveDateError(t: TFunction, locale: Locale, value: unknown, today: string, startMonth: string): string | null {
   if (typeof value !== "string" || value.trim() === "") return t("reports.v.dateRequired");
   const date = value.trim();
   if (!isDate(date)) return t("reports.v.date");
   if (date > today) return t("reports.v.dateFuture");
-  if (date < `${startMonth}-01`) return t("reports.v.beforeStart", { month: startMonth });
+  if (date < `${startMonth}-01`) return t("reports.v.beforeStart", { month: formatMonth(startMonth, locale) });
   return null;
 }
 
@@ -52,14 +54,14 @@ export interface StatisticsFilters {
   readonly project: string | null;
   readonly caseProject: number | null;
   readonly programme: (typeof programmes)[number] | null;
-  readonly from: string | null;
-  readonly to: string | null;
+  /** A status date from the page's list (the end of a half-year); null: the latest version. */
   readonly asOf: string | null;
 }
 
 /**
  * The statistics filters from the query string. A value that does not parse is dropped (the
- * page says so next to that filter) so a bad link still shows figures.
+ * page says so next to that filter) so a bad link still shows figures. There is no start-period
+ * filter: see docs/decisions/statistics-disclosure.md.
  */
 export function parseStatisticsFilters(t: TFunction, params: URLSearchParams): { filters: StatisticsFilters; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
@@ -74,22 +76,8 @@ export function parseStatisticsFilters(t: TFunction, params: URLSearchParams): {
   const programmeRaw = get("programme");
   const programme = programmes.find((p) => p === programmeRaw) ?? null;
   if (programmeRaw && !programme) errors.programme = t("reports.v.choose");
-  const month = (name: string) => {
-    const value = get(name);
-    if (value && !isMonth(value)) {
-      errors[name] = t("reports.v.month");
-      return null;
-    }
-    return value;
-  };
-  const from = month("from");
-  let to = month("to");
-  if (from && to && to < from) {
-    errors.to = t("reports.v.monthOrder");
-    to = null;
-  }
   const asOfRaw = get("asOf");
   const asOf = asOfRaw && isDate(asOfRaw) ? asOfRaw : null;
-  if (asOfRaw && !asOf) errors.asOf = t("reports.v.date");
-  return { filters: { project, caseProject, programme, from, to, asOf }, errors };
+  if (asOfRaw && !asOf) errors.asOf = t("reports.stats.asOfChoose");
+  return { filters: { project, caseProject, programme, asOf }, errors };
 }

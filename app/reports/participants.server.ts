@@ -3,7 +3,7 @@
 // withdrawn (recorded, never undone). Every query is scoped to the job specialist in its `where`.
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { caseProjects, organisations, reportDrafts, reportParticipants, reportVersions, users, type Programme } from "../../db/schema";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { versionAsOf } from "./as-of";
@@ -42,7 +42,7 @@ export interface NewParticipant {
  * the POST) returns the participant the first submit made instead of adding a twin.
  */
 export function createParticipant(db: Db, reporter: Reporter, input: NewParticipant, random?: () => number): { code: string; created: boolean } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const existing = tx
       .select({ code: reportParticipants.code })
       .from(reportParticipants)
@@ -138,7 +138,7 @@ export function listOwnParticipants(db: Db, userId: number, today: string): OwnP
  * again for analysis. False when the consent was already withdrawn.
  */
 export function withdrawConsent(db: Db, participant: Pick<Participant, "id">, date: string, actorId: number): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const changed = tx
       .update(reportParticipants)
       .set({ withdrawnDate: date, withdrawnRecordedBy: actorId, withdrawnRecordedAt: Math.floor(Date.now() / 1000) })

@@ -9,14 +9,12 @@ import type { Locale } from "~/i18n/locale";
 import { parseInstrumentForm, type InstrumentFormFailure } from "~/instruments/validate.server";
 import { isFormKey, newFormKey } from "./codes.server";
 import { saveDraft } from "./drafts.server";
+import { EFFECTIVE_DATE_FIELD } from "./fields";
 import { effectiveDateError } from "./forms.server";
 import { findIdentifiers, type IdentifierFinding } from "./identifiers.server";
 import { formValues, itemApplies, reportInstrument, type ReportInstrument } from "./instrument.server";
 import type { Participant } from "./participants.server";
 import { saveVersion } from "./versions.server";
-
-/** Form field of the effective date; never an instrument variable (those start with a letter). */
-export const EFFECTIVE_DATE_FIELD = "_effectiveDate";
 
 export type ReportFormOutcome =
   | { readonly kind: "saved"; readonly number: number }
@@ -122,7 +120,7 @@ export function submitReportForm(
   for (const extra of [identifiers, workExperienceErrors(values, t)]) {
     for (const [key, messages] of Object.entries(extra)) for (const m of messages) addError(errors, key, m);
   }
-  const dateError = effectiveDateError(t, effectiveDate, options.today, participant.startMonth);
+  const dateError = effectiveDateError(t, options.locale, effectiveDate, options.today, participant.startMonth);
   if (dateError) addError(errors, EFFECTIVE_DATE_FIELD, dateError);
 
   if (parsed.status !== "success" || Object.keys(errors).length > 0) {

@@ -85,25 +85,25 @@ export const NORWEGIAN_GROUPS: readonly { key: string; codes: readonly number[] 
 /** "Svært lave norskkunnskaper": A2+ or lower (the report's 74 %). */
 export const A_LEVEL_CODES: readonly number[] = [1, 2, 3, 4, 5, 6];
 
-interface Band {
+export interface Band {
   readonly key: string;
   readonly min: number;
   readonly max: number;
 }
 const band = (key: string, min: number, max = Number.POSITIVE_INFINITY): Band => ({ key, min, max });
 
-export const AGE_BANDS = [band("under25", 0, 24), band("25to34", 25, 34), band("35to44", 35, 44), band("45to54", 45, 54), band("55plus", 55)];
-export const SCHOOLING_BANDS = [band("0to6", 0, 6), band("7to9", 7, 9), band("10to12", 10, 12), band("13plus", 13)];
-export const POSITION_BANDS = [band("under40", 0, 39), band("40to59", 40, 59), band("60to99", 60, 99), band("100", 100, 100)];
-export const MONTHS_TO_WORK_BANDS = [band("0to3", 0, 3), band("4to6", 4, 6), band("7to12", 7, 12), band("13to24", 13, 24), band("25plus", 25)];
-export const CHILDREN_BANDS = [band("0", 0, 0), band("1to2", 1, 2), band("3plus", 3)];
+export const AGE_BANDS: readonly Band[] = [band("under25", 0, 24), band("25to34", 25, 34), band("35to44", 35, 44), band("45to54", 45, 54), band("55plus", 55)];
+export const SCHOOLING_BANDS: readonly Band[] = [band("0to6", 0, 6), band("7to9", 7, 9), band("10to12", 10, 12), band("13plus", 13)];
+export const POSITION_BANDS: readonly Band[] = [band("under40", 0, 39), band("40to59", 40, 59), band("60to99", 60, 99), band("100", 100, 100)];
+export const MONTHS_TO_WORK_BANDS: readonly Band[] = [band("0to3", 0, 3), band("4to6", 4, 6), band("7to12", 7, 12), band("13to24", 13, 24), band("25plus", 25)];
+export const CHILDREN_BANDS: readonly Band[] = [band("0", 0, 0), band("1to2", 1, 2), band("3plus", 3)];
 
 /** Marital statuses without a partner: single, divorced/separated, widowed. */
 const WITHOUT_PARTNER = [2, 3, 4];
 
 // Helpers ----------------------------------------------------------------------------------
 
-function num(answers: Answers, name: string): number | null {
+export function num(answers: Answers, name: string): number | null {
   const v = answers[name];
   return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : null;
 }
@@ -138,14 +138,18 @@ export function mean(values: readonly number[]): number | null {
 
 type Group = { readonly key: ColumnKey; readonly records: readonly StatisticsRecord[] };
 
-interface TableSpec {
+export interface TableSpec {
   readonly id: string;
   readonly population: "all" | "inWork";
   /** Categories in order: a key and a label each. */
   readonly categories: readonly { key: string; label: Label }[];
   /** The category of a record's answers, or null when not answered. */
   readonly classify: (answers: Answers) => string | null;
-  readonly summaries?: readonly { key: string; label: Label; test: (answers: Answers) => boolean }[];
+  /**
+   * Shares of particular interest: the sum of some categories (`of`), or a count of its own that
+   * can be at most the sum of some categories (`atMost`).
+   */
+  readonly summaries?: readonly { key: string; label: Label; test: (answers: Answers) => boolean; of?: readonly string[]; atMost?: readonly string[] }[];
   /** For numeric variables: the value for mean and median. */
   readonly value?: (answers: Answers) => number | null;
 }
@@ -290,6 +294,31 @@ function countryTable(groups: readonly Group[]): StatTable {
   };
 }
 
+/**
+ * The comparison of those in work with everyone (§6.4): per row, true / false / not answered.
+ * `source` names the table and row that count the same among everyone.
+ */
+export const COMPARE_ROWS: readonly { key: string; test: (a: Answers) => boolean | null; source: { table: string; row: string } }[] = [
+  {
+    key: "schooling10plus",
+    test: (a) => {
+      const v = num(a, "skolegang_aar");
+      return v === null ? null : v >= 10;
+    },
+    source: { table: "schooling", row: "10plus" },
+  },
+  { key: "work5plus", test: (a) => (workExperienceBand(a) === null ? null : workExperienceBand(a) === "5plus"), source: { table: "workExperience", row: "5plus" } },
+  { key: "noWork", test: (a) => (workExperienceBand(a) === null ? null : workExperienceBand(a) === "none"), source: { table: "workExperience", row: "none" } },
+  {
+    key: "aLevel",
+    test: (a) => {
+      const v = num(a, "norsknivaa");
+      return v === null ? null : A_LEVEL_CODES.includes(v);
+    },
+    source: { table: "norwegian", row: "aLevel" },
+  },
+];
+
 function comparisonTable(records: readonly StatisticsRecord[]): StatTable {
   const groups = [
     { key: "all" as const, records },
@@ -304,29 +333,75 @@ function comparisonTable(records: readonly StatisticsRecord[]): StatTable {
       n: valid.map((list) => list.length),
     };
   };
-  const schooling = (a: Answers) => {
-    const v = num(a, "skolegang_aar");
-    return v === null ? null : v >= 10;
-  };
-  const work = (target: "5plus" | "none") => (a: Answers) => {
-    const b = workExperienceBand(a);
-    return b === null ? null : b === target;
-  };
-  const aLevel = (a: Answers) => {
-    const v = num(a, "norsknivaa");
-    return v === null ? null : A_LEVEL_CODES.includes(v);
-  };
   return {
     id: "compare",
     population: "all",
     columns: groups.map((g) => g.key),
-    rows: [row("schooling10plus", schooling), row("work5plus", work("5plus")), row("noWork", work("none")), row("aLevel", aLevel)],
+    rows: COMPARE_ROWS.map((r) => row(r.key, r.test)),
     n: groups.map((g) => g.records.length),
     missing: groups.map(() => 0),
     summaries: [],
     numeric: null,
     distinct: null,
   };
+}
+
+/** The frequency tables of the page (all but programme, countries, needs and the comparison), in page order. */
+export function frequencySpecs(codes: InstrumentCodes): TableSpec[] {
+  const statusCodes = codes.options("status");
+  return [
+    choiceSpec("gender", "kjonn", codes.options("kjonn")),
+    bandSpec("age", "alder_overtatt", AGE_BANDS),
+    {
+      ...bandSpec("schooling", "skolegang_aar", SCHOOLING_BANDS),
+      summaries: [
+        { key: "under10", label: textLabel("reports.summary.schoolingUnder10"), test: (a) => (num(a, "skolegang_aar") ?? 99) < 10, of: ["0to6", "7to9"] },
+        { key: "10plus", label: textLabel("reports.summary.schooling10plus"), test: (a) => (num(a, "skolegang_aar") ?? -1) >= 10, of: ["10to12", "13plus"] },
+      ],
+    },
+    {
+      ...groupSpec("norwegian", "norsknivaa", NORWEGIAN_GROUPS),
+      summaries: [
+        {
+          key: "aLevel",
+          label: textLabel("reports.summary.aLevel"),
+          test: (a) => A_LEVEL_CODES.includes(num(a, "norsknivaa") ?? -1),
+          of: NORWEGIAN_GROUPS.filter((g) => g.codes.every((c) => A_LEVEL_CODES.includes(c))).map((g) => g.key),
+        },
+      ],
+    },
+    groupSpec("statusGroup", "status", STATUS_GROUPS),
+    choiceSpec("status", "status", statusCodes),
+    choiceSpec("contract", "kontrakt", codes.options("kontrakt"), "inWork"),
+    {
+      ...bandSpec("position", "stillingsprosent", POSITION_BANDS, "inWork"),
+      summaries: [{ key: "60plus", label: textLabel("reports.summary.position60plus"), test: (a) => (num(a, "stillingsprosent") ?? -1) >= 60, of: ["60to99", "100"] }],
+    },
+    choiceSpec("sector", "bransje", codes.options("bransje"), "inWork"),
+    bandSpec("monthsToWork", "mnd_til_arbeid", MONTHS_TO_WORK_BANDS, "inWork"),
+    {
+      id: "workExperience",
+      population: "all",
+      categories: ["none", "under1", "1to4", "5plus", "1plusUnknown"].map((key) => ({ key, label: textLabel(`reports.band.workExperience.${key}`) })),
+      classify: workExperienceBand,
+    },
+    choiceSpec("qualifications", "prof_kompetanse", codes.options("prof_kompetanse")),
+    choiceSpec("recognised", "utd_godkjent", codes.options("utd_godkjent")),
+    choiceSpec("norwegianWork", "arbeidserf_norge", codes.options("arbeidserf_norge")),
+    choiceSpec("marital", "sivilstatus", codes.options("sivilstatus")),
+    {
+      ...bandSpec("children", "antall_barn", CHILDREN_BANDS),
+      value: undefined,
+      summaries: [
+        {
+          key: "singleMothers",
+          label: textLabel("reports.summary.singleMothers"),
+          test: (a) => num(a, "kjonn") === 1 && WITHOUT_PARTNER.includes(num(a, "sivilstatus") ?? -1) && (num(a, "antall_barn") ?? 0) >= 1,
+          atMost: ["1to2", "3plus"],
+        },
+      ],
+    },
+  ];
 }
 
 /** Every table of the statistics page, from the records that apply (one per participant). */
@@ -349,53 +424,13 @@ export function computeReportStatistics(records: readonly StatisticsRecord[], co
     distinct: null,
   };
 
-  const statusCodes = codes.options("status");
+  const specs = frequencySpecs(codes);
+  const at = specs.findIndex((s) => s.id === "age");
   const tables: StatTable[] = [
     programmeCounts,
-    build(choiceSpec("gender", "kjonn", codes.options("kjonn"))),
+    build(specs[0]),
     countryTable(groups),
-    build(bandSpec("age", "alder_overtatt", AGE_BANDS)),
-    build({
-      ...bandSpec("schooling", "skolegang_aar", SCHOOLING_BANDS),
-      summaries: [
-        { key: "under10", label: textLabel("reports.summary.schoolingUnder10"), test: (a) => (num(a, "skolegang_aar") ?? 99) < 10 },
-        { key: "10plus", label: textLabel("reports.summary.schooling10plus"), test: (a) => (num(a, "skolegang_aar") ?? -1) >= 10 },
-      ],
-    }),
-    build({
-      ...groupSpec("norwegian", "norsknivaa", NORWEGIAN_GROUPS),
-      summaries: [{ key: "aLevel", label: textLabel("reports.summary.aLevel"), test: (a) => A_LEVEL_CODES.includes(num(a, "norsknivaa") ?? -1) }],
-    }),
-    build(groupSpec("statusGroup", "status", STATUS_GROUPS)),
-    build(choiceSpec("status", "status", statusCodes)),
-    build(choiceSpec("contract", "kontrakt", codes.options("kontrakt"), "inWork")),
-    build({
-      ...bandSpec("position", "stillingsprosent", POSITION_BANDS, "inWork"),
-      summaries: [{ key: "60plus", label: textLabel("reports.summary.position60plus"), test: (a) => (num(a, "stillingsprosent") ?? -1) >= 60 }],
-    }),
-    build(choiceSpec("sector", "bransje", codes.options("bransje"), "inWork")),
-    build(bandSpec("monthsToWork", "mnd_til_arbeid", MONTHS_TO_WORK_BANDS, "inWork")),
-    build({
-      id: "workExperience",
-      population: "all",
-      categories: ["none", "under1", "1to4", "5plus", "1plusUnknown"].map((key) => ({ key, label: textLabel(`reports.band.workExperience.${key}`) })),
-      classify: workExperienceBand,
-    }),
-    build(choiceSpec("qualifications", "prof_kompetanse", codes.options("prof_kompetanse"))),
-    build(choiceSpec("recognised", "utd_godkjent", codes.options("utd_godkjent"))),
-    build(choiceSpec("norwegianWork", "arbeidserf_norge", codes.options("arbeidserf_norge"))),
-    build(choiceSpec("marital", "sivilstatus", codes.options("sivilstatus"))),
-    build({
-      ...bandSpec("children", "antall_barn", CHILDREN_BANDS),
-      value: undefined,
-      summaries: [
-        {
-          key: "singleMothers",
-          label: textLabel("reports.summary.singleMothers"),
-          test: (a) => num(a, "kjonn") === 1 && WITHOUT_PARTNER.includes(num(a, "sivilstatus") ?? -1) && (num(a, "antall_barn") ?? 0) >= 1,
-        },
-      ],
-    }),
+    ...specs.slice(at).map(build),
     ...needsTables(groups, codes),
     comparisonTable(records),
   ];

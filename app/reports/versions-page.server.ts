@@ -5,7 +5,7 @@ import type { TFunction } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locale";
 import { versionAsOf } from "./as-of";
 import { answerSections, answerText, changedLabels } from "./answers-view.server";
-import { formatTimestamp, todayInNorway } from "./dates";
+import { todayInNorway } from "./dates";
 import { reportInstrument } from "./instrument.server";
 import { listVersions } from "./versions.server";
 
@@ -20,7 +20,7 @@ export function versionsPage(context: Pick<AppLoadContext, "db" | "codebook">, p
     return {
       number: v.number,
       effectiveDate: v.effectiveDate,
-      savedAt: formatTimestamp(v.savedAt),
+      savedAt: v.savedAt,
       status: statusVariable ? answerText(statusVariable, v.status, locale) : String(v.status),
       changes: changedLabels(instrument, i > 0 ? versions[i - 1].answers : null, v.answers, locale),
       current: v.number === current?.number,

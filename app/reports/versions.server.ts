@@ -2,7 +2,7 @@
 // can be reported and nothing a job specialist saved is overwritten.
 import { and, asc, eq, max } from "drizzle-orm";
 import { reportParticipants, reportVersions } from "../../db/schema";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import type { Answers } from "~/instruments/types";
 import { deleteDraft } from "./drafts.server";
@@ -24,7 +24,7 @@ export type SaveVersionOutcome =
  * (a double submit makes no twin). Refused once consent is withdrawn.
  */
 export function saveVersion(db: Db, participantId: number, authorId: number, input: VersionInput): SaveVersionOutcome {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const participant = tx.select({ withdrawnDate: reportParticipants.withdrawnDate }).from(reportParticipants).where(eq(reportParticipants.id, participantId)).get();
     if (!participant || participant.withdrawnDate) return { ok: false, reason: "withdrawn" } as const;
     const existing = tx

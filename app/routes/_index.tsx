@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { loadDemo } from "../../db/demo/index.server";
+import { loadDemo } from "~/projects/demo.server";
+import type { DemoResult } from "../../db/demo/index.server";
 import { hasResearcher } from "~/accounts/accounts.server";
 import { requireResearcher, requireUser } from "~/auth/permissions.server";
 import { DemoPasswords } from "~/components/DemoPasswords";
@@ -16,6 +17,7 @@ import { surveyHomePanel } from "~/survey/home.server";
 import { SurveyHomePanel, SurveyResearcherLink } from "~/survey/HomePanel";
 import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled("nav.home");
 
@@ -32,12 +34,49 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireResearcher(request, context);
+  const user = await requireResearcher(request, context);
   const form = await request.formData();
   if (form.get("intent") !== "load-demo") throw new Response("Bad Request", { status: 400 });
   if (listProjects(context.db).length > 0) return { demo: null };
-  const result = await loadDemo(context.db);
+  const result = await loadDemo(context.db, user.id);
   return { demo: result.created };
+}
+
+function ResearcherProjects({ projects, demo }: { projects: ReturnType<typeof listProjects>; demo: DemoResult["created"] | null }) {
+  const t = useT();
+  return (
+    <>
+      {demo ? <DemoPasswords accounts={demo} /> : null}
+      <h2>{t("nav.projects")}</h2>
+      {projects.length === 0 ? (
+        <>
+          <p>{t("home.noProjects")}</p>
+          <div className="actions">
+            <Link className="button" to="/projects">
+              {t("projects.create")}
+            </Link>
+            <Form method="post">
+              <button type="submit" name="intent" value="load-demo" className="button--secondary">
+                {t("home.loadDemo")}
+              </button>
+            </Form>
+          </div>
+          <p className="muted">{t("home.loadDemoHint")}</p>
+        </>
+      ) : (
+        <ul className="cards">
+          {projects.map((p) => (
+            <li key={p.id} className="card">
+              <h3>
+                <Link to={`/projects/${p.slug}`}>{p.title}</Link>
+              </h3>
+              <p className="muted">{t("projects.counts", { organisations: p.organisations, caseProjects: p.caseProjects })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 export default function Home() {
@@ -47,6 +86,8 @@ export default function Home() {
   return (
     <>
       <h1>{t("home.greeting", { name: data.name })}</h1>
+      {/* A researcher starts from the projects: on an empty start page «Opprett prosjekt» comes first. */}
+      {data.role === "researcher" ? <ResearcherProjects projects={data.projects} demo={actionData?.demo ?? null} /> : null}
       <LogHomePanel role={data.role} panel={data.log} />
       <SurveyHomePanel panel={data.survey} />
       <ReportsHomePanel panel={data.reports} />
@@ -54,37 +95,6 @@ export default function Home() {
       <ExportHomePanel role={data.role} />
       {data.role === "researcher" ? (
         <>
-          {actionData?.demo ? <DemoPasswords accounts={actionData.demo} /> : null}
-          <h2>{t("nav.projects")}</h2>
-          {data.projects.length === 0 ? (
-            <>
-              <p>{t("home.noProjects")}</p>
-              <div className="actions">
-                <Link className="button" to="/projects">
-                  {t("projects.create")}
-                </Link>
-                <Form method="post">
-                  <button type="submit" name="intent" value="load-demo" className="button--secondary">
-                    {t("home.loadDemo")}
-                  </button>
-                </Form>
-              </div>
-              <p className="muted">{t("home.loadDemoHint")}</p>
-            </>
-          ) : (
-            <ul className="cards">
-              {data.projects.map((p) => (
-                <li key={p.id} className="card">
-                  <h3>
-                    <Link to={`/projects/${p.slug}`}>{p.title}</Link>
-                  </h3>
-                  <p className="muted">
-                    {t("projects.counts", { organisations: p.organisations, caseProjects: p.caseProjects })}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
           <h2>{t("home.tasks")}</h2>
           <ul>
             <li>
@@ -123,7 +133,7 @@ export default function Home() {
             <>
               <h2>{t("home.team")}</h2>
               {data.team.length ? (
-                <div className="table-wrap">
+                <TableScroll label={t("home.team")}>
                   <table>
                     <thead>
                       <tr>
@@ -140,7 +150,7 @@ export default function Home() {
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               ) : (
                 <p>{t("home.teamEmpty")}</p>
               )}

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { changePassword } from "~/accounts/accounts.server";
 import { changePasswordSchema } from "~/accounts/forms.server";
 import { requireUser } from "~/auth/permissions.server";
-import { endAllSessions, startSession } from "~/auth/session.server";
+import { startSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/utils/i18n";
@@ -31,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  // A changed password ends every other session; this one continues under a fresh id.
-  endAllSessions(context.db, user.id);
+  // changePassword ended every session; this one continues under a fresh id.
   const cookie = await startSession(context, user.id);
   return redirect("/account?changed=1", { headers: { "Set-Cookie": cookie } });
 }

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors } from "~/components/Field";
 import { AgendaTable, ExchangeFacts, ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { ExchangeErrorBoundary } from "~/exchanges/ExchangeReauth";
-import { formatExchangeDate, formatTimestamp } from "~/exchanges/timing";
+import { formatExchangeDate } from "~/exchanges/timing";
+import { formatDateTime } from "~/i18n/dates";
 import { loadViewPage, viewPageAction } from "~/exchanges/view-page.server";
 import { pick } from "~/i18n/locale";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
@@ -40,7 +41,7 @@ export default function ExchangeView() {
 
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("exchanges.agenda.title")}</h2>
-        <AgendaTable items={data.agenda} />
+        <AgendaTable items={data.agenda} exchange={exchangeTitle(t, e)} />
         <p className="no-print">
           <Link to={`/exchanges/${e.id}/agenda`}>{t("exchanges.agenda.printLink")}</Link>
         </p>
@@ -53,7 +54,7 @@ export default function ExchangeView() {
             {data.homework.map((h) => (
               <li key={h.id}>
                 <span className="exchanges-homework__title">{h.title}</span> <span className="tag">{t(`exchanges.documentType.${h.documentType}`)}</span>
-                {h.deadline ? <span className="muted"> · {t("exchanges.homework.deadline", { date: formatExchangeDate(h.deadline, false, locale, t) })}</span> : null}
+                {h.deadline ? <span className="muted"> · {t("exchanges.homework.deadline", { date: formatExchangeDate(h.deadline, false, locale) })}</span> : null}
                 {h.description ? <p className="exchanges-pre">{h.description}</p> : null}
               </li>
             ))}
@@ -150,7 +151,7 @@ function Preparation({ data }: { data: Data }) {
     );
   }
 
-  const sent = mine?.submittedAt ? t("exchanges.prep.sentAt", { time: formatTimestamp(mine.submittedAt, locale) }) : null;
+  const sent = mine?.submittedAt ? t("exchanges.prep.sentAt", { time: formatDateTime(mine.submittedAt, locale) }) : null;
   if (data.preparationOpen && data.instrument) {
     const lastResult = answersResult?.lastResult ?? (mine?.draft ? { initialValue: mine.draft } : null);
     return (
@@ -158,7 +159,7 @@ function Preparation({ data }: { data: Data }) {
         {heading}
         <p>
           {data.exchange.preparationDeadline
-            ? t("exchanges.prep.deadline", { date: formatExchangeDate(data.exchange.preparationDeadline, false, locale, t) })
+            ? t("exchanges.prep.deadline", { date: formatExchangeDate(data.exchange.preparationDeadline, false, locale) })
             : t("exchanges.prep.noDeadline")}
         </p>
         {sent ? <p className="notice notice--ok">{sent}</p> : null}
@@ -167,7 +168,7 @@ function Preparation({ data }: { data: Data }) {
             {t("exchanges.prep.keptAsDraft")}
           </p>
         ) : mine?.draftSavedAt ? (
-          <p className="muted">{t("exchanges.prep.draftFrom", { time: formatTimestamp(mine.draftSavedAt, locale) })}</p>
+          <p className="muted">{t("exchanges.prep.draftFrom", { time: formatDateTime(mine.draftSavedAt, locale) })}</p>
         ) : null}
         <Form method="post" noValidate className="inst-form">
           <input type="hidden" name="version" value={data.instrument.version} />

@@ -26,13 +26,13 @@ export default function PrintAgenda() {
         <h1>{t("exchanges.print.title", { title: exchangeTitle(t, e) })}</h1>
         <p className="exchanges-print__theme">{e.theme}</p>
         <p className="exchanges-print__when">
-          {formatExchangeDate(e.date, e.dateIsApproximate, locale, t)}
+          {formatExchangeDate(e.date, e.dateIsApproximate, locale)}
           {e.startTime && e.endTime ? ` · ${t("exchanges.timeRange", { start: e.startTime, end: e.endTime })}` : ""}
           {e.timing.hours !== null ? ` · ${hoursLabel(e.timing, locale, t)}` : ""}
           {e.place ? ` · ${e.place}` : ""}
         </p>
       </header>
-      <AgendaTable items={data.agenda} />
+      <AgendaTable items={data.agenda} exchange={exchangeTitle(t, e)} />
       {data.homework.length ? (
         <section aria-labelledby="print-homework">
           <h2 id="print-homework">{t("exchanges.homework.title")}</h2>
@@ -40,7 +40,7 @@ export default function PrintAgenda() {
             {data.homework.map((h) => (
               <li key={h.id}>
                 {h.title} ({t(`exchanges.documentType.${h.documentType}`)})
-                {h.deadline ? ` – ${t("exchanges.homework.deadline", { date: formatExchangeDate(h.deadline, false, locale, t) })}` : ""}
+                {h.deadline ? ` – ${t("exchanges.homework.deadline", { date: formatExchangeDate(h.deadline, false, locale) })}` : ""}
               </li>
             ))}
           </ul>
@@ -49,7 +49,7 @@ export default function PrintAgenda() {
       {data.questions.length ? (
         <section aria-labelledby="print-questions">
           <h2 id="print-questions">{t("exchanges.prep.title")}</h2>
-          {e.preparationDeadline ? <p>{t("exchanges.prep.deadline", { date: formatExchangeDate(e.preparationDeadline, false, locale, t) })}</p> : null}
+          {e.preparationDeadline ? <p>{t("exchanges.prep.deadline", { date: formatExchangeDate(e.preparationDeadline, false, locale) })}</p> : null}
           <ol>
             {data.questions.map((q) => (
               <li key={q.name}>{pick(q.label, locale)}</li>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { answersPageAction, loadAnswersPage } from "~/exchanges/answers-page.server";
-import { formatTimestamp } from "~/exchanges/timing";
+import { TimeText } from "~/components/DateTime";
 import { pick } from "~/i18n/locale";
 import { useLocale, useT } from "~/utils/i18n";
 
@@ -46,7 +46,7 @@ export default function ExchangeAnswers() {
             <section key={p.userId} aria-labelledby={`person-${p.userId}`} className="exchanges-person-answers">
               <h2 id={`person-${p.userId}`}>{p.name}</h2>
               <p className="muted">
-                {p.submittedAt ? formatTimestamp(p.submittedAt, locale) : ""} · {p.instrumentId}@v{p.instrumentVersion}
+                {p.submittedAt ? <TimeText at={p.submittedAt} /> : null} · {p.instrumentId}@v{p.instrumentVersion}
               </p>
               <dl className="exchanges-answers">
                 {data.questions

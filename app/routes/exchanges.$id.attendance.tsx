@@ -6,6 +6,7 @@ import { attendancePageAction, loadAttendancePage } from "~/exchanges/attendance
 import { CheckboxField } from "~/components/Field";
 import { PlanningHeader, StatusTag } from "~/exchanges/ExchangeParts";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Oppmøte – Medforsker" }];
 
@@ -42,7 +43,7 @@ export default function ExchangeAttendance() {
         <h2 id="present-heading">{t("exchanges.attendance.presentTitle")}</h2>
         {data.people.length ? (
           <Form method="post">
-            <div className="table-wrap">
+            <TableScroll label={t("exchanges.attendance.presentTitle")}>
               <table>
                 <caption className="visually-hidden">{t("exchanges.attendance.presentTitle")}</caption>
                 <thead>
@@ -69,7 +70,7 @@ export default function ExchangeAttendance() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             {e.status !== "held" ? (
               <div className="field exchanges-check">
                 <input type="checkbox" id="mark-held" name="markHeld" defaultChecked />

@@ -6,9 +6,10 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/components/
 import { ExchangeDetailsFields } from "~/exchanges/ExchangeForm";
 import { DateText, PlanningHeader, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadPlanPage, planPageAction } from "~/exchanges/plan-page.server";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
 import { AddItemCard, CopyFromForm, EditItemDetails, type ItemFields } from "~/exchanges/ItemForms";
 import { ReorderControls } from "~/exchanges/ReorderControls";
+import { formatDate } from "~/i18n/dates";
 
 export const meta: MetaFunction = () => [{ title: "Planlegging av erfaringsutveksling – Medforsker" }];
 
@@ -20,6 +21,7 @@ type AgendaItem = Data["agenda"][number];
 
 export default function PlanExchange() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const e = data.exchange;
@@ -82,7 +84,7 @@ export default function PlanExchange() {
             label={t("exchanges.plan.copyFrom")}
             hint={t("exchanges.plan.copyHint")}
             submit={t("exchanges.plan.copySubmit")}
-            options={data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${s.date} – ${s.theme.slice(0, 60)}` }))}
+            options={data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${formatDate(s.date, locale)} – ${s.theme.slice(0, 60)}` }))}
             error={copyError}
           />
         ) : null}

@@ -8,6 +8,7 @@ import { formatExchangeDate } from "~/exchanges/timing";
 import { useLocale, useT } from "~/utils/i18n";
 import { AddItemCard, CopyFromForm, EditItemDetails, type ItemFields } from "~/exchanges/ItemForms";
 import { ReorderControls } from "~/exchanges/ReorderControls";
+import { formatDate } from "~/i18n/dates";
 
 export const meta: MetaFunction = () => [{ title: "Forberedelse – Medforsker" }];
 
@@ -18,6 +19,7 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function ExchangeQuestions() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const e = data.exchange;
@@ -54,7 +56,7 @@ export default function ExchangeQuestions() {
           label={t("exchanges.questions.copyFrom")}
           hint={t("exchanges.questions.copyHint")}
           submit={t("exchanges.questions.copySubmit")}
-          options={[{ value: "template", label: t("exchanges.questions.template") }, ...data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${s.date}` }))]}
+          options={[{ value: "template", label: t("exchanges.questions.template") }, ...data.copySources.map((s) => ({ value: s.id, label: `${exchangeTitle(t, s)} – ${formatDate(s.date, locale)}` }))]}
           error={copyError}
         />
       </section>
@@ -148,7 +150,7 @@ function HomeworkEditor({ homework }: { homework: Data["homework"][number] }) {
       <h3>{homework.title}</h3>
       <p className="muted">
         {t(`exchanges.documentType.${homework.documentType}`)}
-        {homework.deadline ? ` · ${t("exchanges.homework.deadline", { date: formatExchangeDate(homework.deadline, false, locale, t) })}` : ""}
+        {homework.deadline ? ` · ${t("exchanges.homework.deadline", { date: formatExchangeDate(homework.deadline, false, locale) })}` : ""}
       </p>
       <EditItemDetails
         intent="homework-update"

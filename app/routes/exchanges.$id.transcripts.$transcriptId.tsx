@@ -7,6 +7,7 @@ import { ExchangeNav, SavedNotice, exchangeTitle } from "~/exchanges/ExchangePar
 import { loadTranscriptPage, transcriptPageAction } from "~/exchanges/transcript-page.server";
 import { pick } from "~/i18n/locale";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Transkripsjon – Medforsker" }];
 
@@ -83,7 +84,7 @@ function PrivateTranscript({ data }: { data: Data }) {
         </h2>
         <p className="hint">{t("exchanges.transcript.pseudonymiseLead")}</p>
         <Form method="post">
-          <div className="table-wrap">
+          <TableScroll label={t("exchanges.transcript.pseudonymiseTitle")}>
             <table className="exchanges-replacements">
               <caption className="visually-hidden">{t("exchanges.transcript.pseudonymiseTitle")}</caption>
               <thead>
@@ -127,7 +128,7 @@ function PrivateTranscript({ data }: { data: Data }) {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <button type="submit" name="intent" value="replacements">
             {t("exchanges.transcript.apply")}
           </button>

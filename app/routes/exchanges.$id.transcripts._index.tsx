@@ -3,9 +3,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormErrors, TextAreaField, TextField } from "~/components/Field";
 import { PlanningHeader } from "~/exchanges/ExchangeParts";
-import { formatTimestamp } from "~/exchanges/timing";
+import { TimeText } from "~/components/DateTime";
 import { loadTranscriptsPage, transcriptsPageAction } from "~/exchanges/transcripts-page.server";
-import { useLocale, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Transkripsjoner – Medforsker" }];
 
@@ -14,7 +15,6 @@ export const action = (args: ActionFunctionArgs) => transcriptsPageAction(args);
 
 export default function ExchangeTranscripts() {
   const t = useT();
-  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const e = data.exchange;
@@ -25,7 +25,7 @@ export default function ExchangeTranscripts() {
       <PlanningHeader exchange={e} saved={data.saved} />
       <h2>{t("exchanges.transcripts.title")}</h2>
       {data.transcripts.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exchanges.transcripts.title")}>
           <table>
             <thead>
               <tr>
@@ -51,13 +51,15 @@ export default function ExchangeTranscripts() {
                   </td>
                   <td>{tr.nvivoExport ? t("exchanges.transcripts.nvivoYes") : t("exchanges.transcripts.nvivoNo")}</td>
                   <td>
-                    {tr.createdBy} <span className="muted">{formatTimestamp(tr.createdAt, locale)}</span>
+                    {tr.createdBy} <span className="muted">
+                      <TimeText at={tr.createdAt} />
+                    </span>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="muted">{t("exchanges.transcripts.none")}</p>
       )}
@@ -65,7 +67,8 @@ export default function ExchangeTranscripts() {
       <section aria-labelledby="upload-heading" className="card exchanges-add">
         <h2 id="upload-heading">{t("exchanges.transcripts.add")}</h2>
         <p className="hint">{t("exchanges.transcripts.addLead")}</p>
-        <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+        {/* A document post even with JavaScript: a file past the size limit is refused with a 413 page, which only a page load can show. */}
+        <Form method="post" encType="multipart/form-data" reloadDocument {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
           <input type="hidden" name="clientKey" value={data.clientKey} />
           <TextField meta={fields.title} label={t("exchanges.transcripts.titleField")} hint={t("exchanges.transcripts.titleHint")} />

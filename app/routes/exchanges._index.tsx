@@ -4,6 +4,7 @@ import { DateText, StatusTag, exchangeTitle } from "~/exchanges/ExchangeParts";
 import { loadListPage } from "~/exchanges/list-page.server";
 import { hoursLabel } from "~/exchanges/timing";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Erfaringsutvekslinger – Medforsker" }];
 
@@ -43,7 +44,7 @@ function ResearcherList({ data }: { data: Data }) {
               <section key={audience} aria-labelledby={`series-${project.id}-${audience}`}>
                 <h3 id={`series-${project.id}-${audience}`}>{t(`exchanges.series.${audience}`)}</h3>
                 {list.length ? (
-                  <div className="table-wrap">
+                  <TableScroll label={`${project.title}: ${t(`exchanges.series.${audience}`)}`}>
                     <table>
                       <thead>
                         <tr>
@@ -59,7 +60,7 @@ function ResearcherList({ data }: { data: Data }) {
                           <tr key={e.id}>
                             <td>{e.number}</td>
                             <td>
-                              <DateText date={e.date} approximate={e.dateIsApproximate} />
+                              <DateText date={e.date} approximate={e.dateIsApproximate} style="table" />
                             </td>
                             <td>{hoursLabel(e.timing, locale, t)}</td>
                             <td>
@@ -72,7 +73,7 @@ function ResearcherList({ data }: { data: Data }) {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableScroll>
                 ) : (
                   <p className="muted">{t("exchanges.list.none")}</p>
                 )}

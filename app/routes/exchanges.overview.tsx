@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ProjectPicker } from "~/components/ProjectPicker";
 import { loadOverviewPage } from "~/exchanges/overview-page.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = () => [{ title: "Tabell 3 og 4 – Medforsker" }];
 
@@ -23,7 +24,7 @@ export default function ExchangeOverview() {
       {data.tables.map(({ audience, table, summary }) => (
         <section key={audience} aria-labelledby={`table-${audience}`} className="exchanges-overview">
           <h2 id={`table-${audience}`}>{table.title}</h2>
-          <div className="table-wrap">
+          <TableScroll label={table.title}>
             <table data-testid={`overview-${audience}`}>
               <thead>
                 <tr>
@@ -46,7 +47,7 @@ export default function ExchangeOverview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="muted">
             {t(audience === "job_specialists" ? "exchanges.overview.summaryJs" : "exchanges.overview.summaryLeaders", {
               held: summary.held,

@@ -3,7 +3,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { loadExportPage } from "~/exports/export-page.server";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { TimeText } from "~/components/DateTime";
 
 export const meta: MetaFunction = () => [{ title: "Eksport – Medforsker" }];
 
@@ -11,9 +13,7 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) => load
 
 export default function ExportPage() {
   const t = useT();
-  const locale = useLocale();
   const e = useLoaderData<typeof loader>();
-  const at = new Date(e.createdAt * 1000).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Oslo" });
   return (
     <>
       <p>
@@ -22,7 +22,9 @@ export default function ExportPage() {
       <h1>{t("exports.page.title", { id: e.id })}</h1>
       <dl className="facts">
         <dt>{t("exports.col.when")}</dt>
-        <dd>{at}</dd>
+        <dd>
+          <TimeText at={e.createdAt} />
+        </dd>
         <dt>{t("exports.col.who")}</dt>
         <dd>{e.actor ?? t("exports.cli")}</dd>
         <dt>{t("exports.project")}</dt>
@@ -53,7 +55,7 @@ export default function ExportPage() {
       <h2>{t("exports.page.manifest")}</h2>
       <pre className="export-manifest">{e.summary.join("\n")}</pre>
       <h2>{t("exports.page.files")}</h2>
-      <div className="table-wrap">
+      <TableScroll label={t("exports.page.files")}>
         <table>
           <thead>
             <tr>
@@ -76,7 +78,7 @@ export default function ExportPage() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

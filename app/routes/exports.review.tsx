@@ -7,7 +7,9 @@ import { ProjectSelect } from "~/components/ProjectPicker";
 import { redactionList } from "~/exports/components";
 import { loadReview, reviewAction } from "~/exports/review.server";
 import type { MessageKey } from "~/i18n/catalog";
-import { useLocale, useT } from "~/utils/i18n";
+import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { TimeText } from "~/components/DateTime";
 
 export const meta: MetaFunction = () => [{ title: "Gjennomgang av sladding – Medforsker" }];
 
@@ -16,7 +18,6 @@ export const action = ({ request, context }: ActionFunctionArgs) => reviewAction
 
 export default function ReviewPage() {
   const t = useT();
-  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ id: "review", lastResult: actionData?.result, defaultValue: { terms: page.terms.join("\n"), note: "" } });
@@ -68,7 +69,7 @@ export default function ReviewPage() {
             {Object.keys(proposed.counts).length ? <span className="muted"> ({redactionList(t, proposed.counts)})</span> : null}
           </p>
           {proposed.examples.length ? (
-            <div className="table-wrap">
+            <TableScroll label={t("exports.review.examples", { shown: proposed.examples.length })}>
               <table className="review-table">
                 <caption>{t("exports.review.examples", { shown: proposed.examples.length })}</caption>
                 <thead>
@@ -90,7 +91,7 @@ export default function ReviewPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : (
             <p>{t("exports.review.nothing")}</p>
           )}
@@ -115,7 +116,7 @@ export default function ReviewPage() {
         <ul>
           {page.history.map((h) => (
             <li key={h.id}>
-              {new Date(h.at * 1000).toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" })}: {h.reviewer ?? "–"},{" "}
+              <TimeText at={h.at} />: {h.reviewer ?? "–"},{" "}
               {t("exports.review.historyTerms", { terms: h.terms.length })}
               {h.note ? ` – ${h.note}` : ""}
             </li>

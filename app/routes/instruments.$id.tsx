@@ -7,6 +7,7 @@ import { toFormInstrument } from "~/instruments/types";
 import { parseInstrumentForm } from "~/instruments/validate.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled((t, data, locale) => `${t("instrumentsPage.preview")}: ${data?.instrument?.title?.[locale] ?? ""}`);
 
@@ -46,7 +47,7 @@ export default function InstrumentPreview() {
       {actionData?.answers ? (
         <section className="notice notice--ok" aria-labelledby="preview-valid" role="status">
           <h2 id="preview-valid">{t("instrumentsPage.valid")}</h2>
-          <div className="table-wrap">
+          <TableScroll label={t("instrumentsPage.valid")}>
             <table>
               <thead>
                 <tr>
@@ -65,7 +66,7 @@ export default function InstrumentPreview() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ) : null}
       <Form method="post" noValidate className="inst-form">

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, findOpenInvitation } from "~/accounts/accounts.server";
 import { invitationSchema } from "~/accounts/forms.server";
-import { invitationCookie } from "~/accounts/invitation-cookie.server";
+import { clearInvitationCookieHeader, readInvitationToken } from "~/accounts/invitation-cookie.server";
 import { startSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
@@ -14,19 +14,14 @@ import { titled } from "~/utils/meta";
 export const meta = titled("invitation.title");
 
 // Open to anyone; what it shows depends only on the invitation token in the cookie.
-async function readToken(request: Request): Promise<string> {
-  const token = await invitationCookie.parse(request.headers.get("Cookie"));
-  return typeof token === "string" ? token : "";
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const open = findOpenInvitation(context.db, await readToken(request));
+  const open = findOpenInvitation(context.db, await readInvitationToken(request));
   return { invitee: open ? { name: open.name, email: open.email } : null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getTranslator(request, context);
-  const token = await readToken(request);
+  const token = await readInvitationToken(request);
   const submission = parseWithZod(await request.formData(), { schema: invitationSchema(t) });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
@@ -34,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await acceptInvitation(context.db, token, submission.value.password);
   if (userId === null) throw redirect("/invitation");
   const headers = new Headers();
-  headers.append("Set-Cookie", await invitationCookie.serialize("", { maxAge: 0 }));
+  headers.append("Set-Cookie", await clearInvitationCookieHeader(context.config.secureCookies));
   headers.append("Set-Cookie", await startSession(context, userId));
   return redirect("/", { headers });
 }

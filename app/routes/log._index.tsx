@@ -7,7 +7,8 @@ import { LogNav, MonthStatusLine, SubmitMonth } from "~/logs/MonthParts";
 import { monthLabel } from "~/logs/months";
 import { NoteForm } from "~/logs/NoteForm";
 import { EmptyNotes, NoteArticle } from "~/logs/NoteList";
-import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/i18n/dates";
+import { useLocale, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Logg – Medforsker" }];
 
@@ -17,6 +18,7 @@ export const ErrorBoundary = LogErrorBoundary;
 
 export default function LogMonth() {
   const t = useT();
+  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const label = monthLabel(t, page.month);
@@ -54,7 +56,7 @@ export default function LogMonth() {
       {open ? (
         <section aria-labelledby="new-note-heading" className="log-new-note">
           <h2 id="new-note-heading">{t("logs.newNote")}</h2>
-          {page.form.savedAt && !noteResult ? <p className="muted">{t("logs.draftFrom", { time: page.form.savedAt })}</p> : null}
+          {page.form.savedAt && !noteResult ? <p className="muted">{t("logs.draftFrom", { time: formatDateTime(page.form.savedAt, locale) })}</p> : null}
           <NoteForm
             key={draftKey}
             instrument={page.instrument}
@@ -74,7 +76,7 @@ export default function LogMonth() {
               <ul className="log-drafts">
                 {page.otherDrafts.map((d) => (
                   <li key={d.draftKey}>
-                    <Link to={`/log?month=${page.month}&draft=${d.draftKey}`}>{t("logs.continueDraft", { time: d.savedAt })}</Link>
+                    <Link to={`/log?month=${page.month}&draft=${d.draftKey}`}>{t("logs.continueDraft", { time: formatDateTime(d.savedAt, locale) })}</Link>
                     {d.summary ? <span className="muted"> «{d.summary}»</span> : null}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="draftKey" value={d.draftKey} />

@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { FormErrors } from "~/components/Field";
 import { editPageAction, loadEditPage } from "~/logs/edit-page.server";
 import { LogErrorBoundary } from "~/logs/LogErrorBoundary";
-import { formatDate } from "~/logs/months";
 import { NoteForm } from "~/logs/NoteForm";
 import { NoteArticle } from "~/logs/NoteList";
-import { useT } from "~/utils/i18n";
+import { formatDate, formatDateTime } from "~/i18n/dates";
+import { useLocale, useT } from "~/utils/i18n";
 
 export const meta: MetaFunction = () => [{ title: "Logg – Medforsker" }];
 
@@ -17,6 +17,7 @@ export const ErrorBoundary = LogErrorBoundary;
 
 export default function EditNote() {
   const t = useT();
+  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -30,7 +31,7 @@ export default function EditNote() {
       <p>
         <Link to={back}>← {t("logs.backToLog")}</Link>
       </p>
-      <h1>{t("logs.edit.title", { date: formatDate(page.note.date) })}</h1>
+      <h1>{t("logs.edit.title", { date: formatDate(page.note.date, locale) })}</h1>
       {params.get("notice") === "draft-saved" ? (
         <p className="notice notice--ok" role="status">
           {t("logs.notice.draft-saved")}
@@ -43,7 +44,7 @@ export default function EditNote() {
         </>
       ) : (
         <>
-          {page.draftSavedAt && !noteResult ? <p className="muted">{t("logs.edit.draftFrom", { time: page.draftSavedAt })}</p> : null}
+          {page.draftSavedAt && !noteResult ? <p className="muted">{t("logs.edit.draftFrom", { time: formatDateTime(page.draftSavedAt, locale) })}</p> : null}
           <NoteForm
             key={draftKey}
             instrument={page.instrument}

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { authenticate, hasResearcher } from "~/accounts/accounts.server";
 import { loginSchema } from "~/accounts/forms.server";
+import { loginFailureInit, loginFailureText } from "~/auth/login-failure.server";
 import { requireAnonymous, safeRedirect } from "~/auth/permissions.server";
 import { redirectWithSession } from "~/auth/session.server";
 import { FormErrors, TextField } from "~/components/Field";
@@ -12,6 +13,12 @@ import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("login.title");
+
+// A throttled login says how long to wait (Remix passes on only the cookies of action headers).
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const wait = actionHeaders.get("Retry-After");
+  return wait ? { "Retry-After": wait } : new Headers();
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireAnonymous(request, context);
@@ -32,11 +39,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     address: context.clientAddress,
   });
   if (!outcome.ok) {
-    const message = outcome.reason === "limited" ? t("login.limited") : t("login.invalid");
-    return data(
-      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status: outcome.reason === "limited" ? 429 : 400 },
-    );
+    const reply = submission.reply({ formErrors: [loginFailureText(outcome, t)], hideFields: ["password"] });
+    return data({ result: reply }, loginFailureInit(outcome));
   }
   return redirectWithSession(context, outcome.userId, safeRedirect(submission.value.redirectTo));
 }

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { TimeText } from "~/components/DateTime";
 import { FormErrors, TextAreaField } from "~/components/Field";
 import { monthLabel } from "~/logs/months";
 import { EmptyNotes, NoteArticle } from "~/logs/NoteList";
@@ -34,7 +35,7 @@ export default function PersonMonth() {
         </p>
       ) : null}
       <p>
-        <span className="tag">{t(`logs.status.${page.status}`)}</span> {page.submittedAt ? t("logs.status.submittedAt", { time: page.submittedAt }) : null}{" "}
+        <span className="tag">{t(`logs.status.${page.status}`)}</span> {page.submittedAt ? <TimeText at={page.submittedAt} /> : null}{" "}
         {t("logs.grid.notes", { count: page.noteCount })}
       </p>
       {page.events.length ? (
@@ -43,7 +44,7 @@ export default function PersonMonth() {
           <ul>
             {page.events.map((e) => (
               <li key={e.id}>
-                {e.at}: {t(`logs.event.${e.kind}`, { name: e.actor, count: e.noteCount })}
+                <TimeText at={e.at} />: {t(`logs.event.${e.kind}`, { name: e.actor, count: e.noteCount })}
                 {e.reason ? ` – «${e.reason}»` : ""}
               </li>
             ))}

@@ -4,6 +4,7 @@ import { listPeople } from "~/accounts/accounts.server";
 import { requireResearcher } from "~/auth/permissions.server";
 import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled("people.title");
 
@@ -23,7 +24,7 @@ export default function People() {
           {t("people.invite")}
         </Link>
       </p>
-      <div className="table-wrap">
+      <TableScroll label={t("people.title")}>
         <table>
           <thead>
             <tr>
@@ -48,7 +49,7 @@ export default function People() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

@@ -15,8 +15,10 @@ import {
   listOrganisations,
   listProjectPeople,
 } from "~/projects/projects.server";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
+import { TableScroll } from "~/components/TableScroll";
+import { formatMonth } from "~/i18n/dates";
 
 export const meta = titled((t, data) => data?.project?.title ?? t("nav.projects"));
 
@@ -70,6 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ProjectPage() {
   const t = useT();
+  const locale = useLocale();
   const { project, organisations, caseProjects, people } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [orgForm, orgFields] = useForm({
@@ -87,14 +90,14 @@ export default function ProjectPage() {
         <dt>{t("projects.slug")}</dt>
         <dd>{project.slug}</dd>
         <dt>{t("projects.logPeriod")}</dt>
-        <dd>{project.logStart && project.logEnd ? `${project.logStart} – ${project.logEnd}` : "–"}</dd>
+        <dd>{project.logStart && project.logEnd ? `${formatMonth(project.logStart, locale)} – ${formatMonth(project.logEnd, locale)}` : "–"}</dd>
         <dt>{t("projects.minCellSize")}</dt>
         <dd>{project.minCellSize}</dd>
       </dl>
 
       <h2>{t("projects.organisations")}</h2>
       {organisations.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("projects.organisations")}>
           <table>
             <thead>
               <tr>
@@ -124,14 +127,14 @@ export default function ProjectPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("projects.noOrganisations")}</p>
       )}
 
       <h2>{t("people.title")}</h2>
       {people.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("people.title")}>
           <table>
             <thead>
               <tr>
@@ -152,7 +155,7 @@ export default function ProjectPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("people.none")}</p>
       )}

@@ -11,15 +11,16 @@ import { getTranslator } from "~/i18n/locale.server";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
 import { versionAsOf } from "~/reports/as-of";
 import { newFormKey } from "~/reports/codes.server";
-import { formatTimestamp, todayInNorway } from "~/reports/dates";
+import { todayInNorway } from "~/reports/dates";
 import { deleteDraft, getDraft } from "~/reports/drafts.server";
-import { PlainDateField } from "~/reports/fields";
+import { EFFECTIVE_DATE_FIELD, PlainDateField } from "~/reports/fields";
 import { reportInstrument } from "~/reports/instrument.server";
 import { ownParticipantOr404, participantFacts } from "~/reports/participant-page.server";
-import { EFFECTIVE_DATE_FIELD, submitReportForm } from "~/reports/report-form.server";
+import { submitReportForm } from "~/reports/report-form.server";
 import { ParticipantFacts } from "~/reports/ParticipantFacts";
 import { listVersions } from "~/reports/versions.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { formatDate, formatDateTime } from "~/i18n/dates";
 
 export const meta: MetaFunction = () => [{ title: "Individrapport – Medforsker" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     instrument: reportInstrument(context.codebook).form,
     versionCount: versions.length,
     current: current ? { number: current.number, effectiveDate: current.effectiveDate, answers: current.answers } : null,
-    draft: draft ? { values: draft.values, savedAt: formatTimestamp(draft.updatedAt), updatedAt: draft.updatedAt } : null,
+    draft: draft ? { values: draft.values, savedAt: draft.updatedAt, updatedAt: draft.updatedAt } : null,
     today,
     clientKey: newFormKey(),
   };
@@ -123,14 +124,14 @@ export default function ReportPage() {
       <ParticipantFacts participant={participant} current={page.current} versionCount={page.versionCount} />
 
       {participant.withdrawnDate ? (
-        <p className="notice notice--warn">{t("reports.report.withdrawnNotice", { date: participant.withdrawnDate })}</p>
+        <p className="notice notice--warn">{t("reports.report.withdrawnNotice", { date: formatDate(participant.withdrawnDate, locale) })}</p>
       ) : (
         <section aria-labelledby="report-form-heading">
           <h2 id="report-form-heading">{t("reports.report.formHeading")}</h2>
           <p className="notice">{t("reports.report.identifierReminder")}</p>
           {page.draft && !actionData ? (
             <div className="notice rep-draft">
-              <p>{t("reports.report.fromDraft", { time: page.draft.savedAt })}</p>
+              <p>{t("reports.report.fromDraft", { time: formatDateTime(page.draft.savedAt, locale) })}</p>
               <Form method="post">
                 <button type="submit" name="intent" value="discard-draft" className="button--secondary">
                   {t("reports.report.discardDraft")}

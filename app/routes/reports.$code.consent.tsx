@@ -8,14 +8,15 @@ import { requireRole } from "~/auth/permissions.server";
 import { TextField } from "~/components/Field";
 import { getTranslator } from "~/i18n/locale.server";
 import { versionAsOf } from "~/reports/as-of";
-import { formatTimestamp, todayInNorway } from "~/reports/dates";
+import { todayInNorway } from "~/reports/dates";
 import { CheckboxField } from "~/components/Field";
 import { withdrawalSchema } from "~/reports/forms.server";
 import { ownParticipantOr404, participantFacts } from "~/reports/participant-page.server";
 import { withdrawConsent, withdrawalRecordedBy } from "~/reports/participants.server";
 import { ParticipantFacts } from "~/reports/ParticipantFacts";
 import { listVersions } from "~/reports/versions.server";
-import { useT } from "~/utils/i18n";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatDate, formatDateTime } from "~/i18n/dates";
 
 export const meta: MetaFunction = () => [{ title: "Samtykke – Medforsker" }];
 
@@ -29,7 +30,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     current: current ? { number: current.number, effectiveDate: current.effectiveDate } : null,
     versionCount: versions.length,
     withdrawal: participant.withdrawnDate
-      ? { by: withdrawalRecordedBy(context.db, participant) ?? "", at: formatTimestamp(participant.withdrawnRecordedAt ?? 0) }
+      ? { by: withdrawalRecordedBy(context.db, participant) ?? "", at: participant.withdrawnRecordedAt ?? 0 }
       : null,
   };
 }
@@ -37,11 +38,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireRole(request, context, "job_specialist");
   const participant = ownParticipantOr404(context.db, user.id, params.code);
-  const { t } = await getTranslator(request, context);
+  const { t, locale } = await getTranslator(request, context);
   const base = `/reports/${participant.code}/consent`;
   // Already withdrawn: nothing to do (a second submit of the same form lands here).
   if (participant.withdrawnDate) return redirect(`${base}?done=1`);
-  const submission = parseWithZod(await request.formData(), { schema: withdrawalSchema(t, todayInNorway(), participant.consentDate) });
+  const submission = parseWithZod(await request.formData(), { schema: withdrawalSchema(t, locale, todayInNorway(), participant.consentDate) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   withdrawConsent(context.db, participant, submission.value.withdrawnDate, user.id);
   return redirect(`${base}?done=1`);
@@ -49,6 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function ConsentPage() {
   const t = useT();
+  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
@@ -63,10 +65,10 @@ export default function ConsentPage() {
         </p>
       ) : null}
       <ParticipantFacts participant={participant} current={page.current} versionCount={page.versionCount} />
-      <p>{t("reports.consent.given", { date: participant.consentDate })}</p>
+      <p>{t("reports.consent.given", { date: formatDate(participant.consentDate, locale) })}</p>
       {participant.withdrawnDate && page.withdrawal ? (
         <p className="notice notice--warn">
-          {t("reports.consent.withdrawnRecord", { date: participant.withdrawnDate, name: page.withdrawal.by, time: page.withdrawal.at })}
+          {t("reports.consent.withdrawnRecord", { date: formatDate(participant.withdrawnDate, locale), name: page.withdrawal.by, time: formatDateTime(page.withdrawal.at, locale) })}
         </p>
       ) : (
         <section className="card rep-withdraw" aria-labelledby="withdraw-heading">

@@ -9,6 +9,8 @@ import { ParticipantFacts } from "~/reports/ParticipantFacts";
 import { VersionAnswers } from "~/reports/VersionAnswers";
 import { versionsPage } from "~/reports/versions-page.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { DateText, TimeText } from "~/components/DateTime";
 
 export const meta: MetaFunction = () => [{ title: "Versjoner – Medforsker" }];
 
@@ -31,7 +33,7 @@ export default function ReportVersions() {
       {page.rows.length === 0 ? (
         <p>{t("reports.versions.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("reports.versions.caption")}>
           <table className="rep-versions">
             <caption>{t("reports.versions.caption")}</caption>
             <thead>
@@ -52,15 +54,19 @@ export default function ReportVersions() {
                     </Link>{" "}
                     {row.current ? <span className="muted">{t("reports.versions.current")}</span> : null}
                   </th>
-                  <td>{row.effectiveDate}</td>
-                  <td>{row.savedAt}</td>
+                  <td>
+                    <DateText date={row.effectiveDate} style="table" />
+                  </td>
+                  <td>
+                    <TimeText at={row.savedAt} style="table" />
+                  </td>
                   <td>{row.status}</td>
                   <td>{row.changes === null ? t("reports.versions.first") : row.changes.length ? row.changes.join(", ") : t("reports.versions.noChanges")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {page.selected ? <VersionAnswers version={page.selected} /> : null}
     </>

@@ -35,10 +35,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireRole(request, context, "job_specialist");
   const reporter = getReporter(context.db, user);
-  const { t } = await getTranslator(request, context);
+  const { t, locale } = await getTranslator(request, context);
   const formData = await request.formData();
   if (formData.get("intent") !== "add-participant") throw new Response("Bad Request", { status: 400 });
-  const submission = parseWithZod(formData, { schema: newParticipantSchema(t, todayInNorway()) });
+  const submission = parseWithZod(formData, { schema: newParticipantSchema(t, locale, todayInNorway()) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   if (!reporter) return data({ result: submission.reply({ formErrors: [t("reports.list.noPlacement")] }) }, { status: 400 });
   const { code } = createParticipant(context.db, reporter, submission.value);

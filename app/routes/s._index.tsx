@@ -61,5 +61,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "invalid":
       countInvalidSubmit(context, token);
       return htmlResponse(request, () => renderQuestionnaire(outcome.wave, outcome.instrument, options, outcome.result), { status: 400 });
+    case "not-saved": {
+      const filledIn = { initialValue: Object.fromEntries(form) };
+      return htmlResponse(request, () => renderQuestionnaire(outcome.wave, outcome.instrument, options, filledIn, outcome.reason), {
+        status: 503,
+        headers: { "Retry-After": "5" },
+      });
+    }
   }
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { createFirstResearcher, hasResearcher } from "~/accounts/accounts.server";
 import { setupSchema } from "~/accounts/forms.server";
 import { redirectWithSession } from "~/auth/session.server";
@@ -15,13 +15,13 @@ export const meta = titled("setup.title");
 // Open to anyone, but only while no researcher exists (checked again inside the transaction).
 export async function loader({ context }: LoaderFunctionArgs) {
   if (hasResearcher(context.db)) throw redirect("/login");
-  return null;
+  return { needsCode: context.setupCode !== null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (hasResearcher(context.db)) throw redirect("/login");
   const { t } = await getTranslator(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: setupSchema(t) });
+  const submission = parseWithZod(await request.formData(), { schema: setupSchema(t, context.setupCode) });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password", "confirm"] }) }, { status: 400 });
   }
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Setup() {
   const t = useT();
+  const { needsCode } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({ lastResult: actionData?.result, id: "setup" });
   return (
@@ -40,6 +41,7 @@ export default function Setup() {
       <p className="lead">{t("setup.lead")}</p>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
+        {needsCode ? <TextField meta={fields.setupCode} label={t("setup.code")} hint={t("setup.codeHint")} autoComplete="off" /> : null}
         <TextField meta={fields.name} label={t("field.name")} autoComplete="name" />
         <TextField meta={fields.email} label={t("field.email")} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={t("field.password")} hint={t("field.passwordHint")} type="password" autoComplete="new-password" />

@@ -16,14 +16,8 @@ import { emailTexts } from "~/survey/email.server";
 import { editWaveSchema, linksRequestSchema, reminderSchema, reopenSchema } from "~/survey/forms.server";
 import { spentKeyFor } from "~/survey/keys.server";
 import { closeWaveNow, ensureFinalised } from "~/survey/lifecycle.server";
-import {
-  issueLinks,
-  MAX_LINKS_PER_REQUEST,
-  MAX_REMINDER_ROUNDS,
-  newRequestKey,
-  ownLinks,
-  recordReminder,
-} from "~/survey/links.server";
+import { issueLinks, newRequestKey, ownLinks, recordReminder } from "~/survey/links.server";
+import { MAX_LINKS_PER_REQUEST, MAX_REMINDER_ROUNDS } from "~/survey/limits";
 import {
   getWave,
   getWaveForSpecialist,
@@ -33,7 +27,10 @@ import {
   updateWave,
   waveStatus,
 } from "~/survey/waves.server";
-import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { useLocale, useT } from "~/utils/i18n";
+import { DateRange, DateText } from "~/components/DateTime";
+import { formatDate } from "~/i18n/dates";
 
 const flashes: Record<string, MessageKey> = {
   saved: "survey.wave.saved",
@@ -154,7 +151,7 @@ export default function WavePage() {
     <>
       <h1>{data.wave.title}</h1>
       <p>
-        <StatusTag status={data.status} t={t} /> {t("survey.wave.period", { open: data.wave.openDate, close: data.wave.closeDate })}
+        <StatusTag status={data.status} t={t} /> <DateRange from={data.wave.openDate} to={data.wave.closeDate} />
       </p>
       {flash ? (
         <p className="notice notice--ok" role="status">
@@ -174,14 +171,15 @@ function EmailTexts() {
     <section aria-labelledby="email-heading">
       <h2 id="email-heading">{t("survey.wave.emailText")}</h2>
       <p>{t("survey.wave.emailLead", { placeholder: t("survey.wave.emailPlaceholder") })}</p>
-      <CopyBox id="email-nb" label="Norsk (bokmål)" value={emails.nb} rows={14} />
-      <CopyBox id="email-en" label="English" value={emails.en} rows={14} />
+      <CopyBox id="email-nb" label="Norsk (bokmål)" copyLabel={t("survey.wave.copyEmailNb")} value={emails.nb} rows={14} />
+      <CopyBox id="email-en" label="English" copyLabel={t("survey.wave.copyEmailEn")} value={emails.en} rows={14} />
     </section>
   );
 }
 
 function ResearcherView() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -213,7 +211,7 @@ function ResearcherView() {
           <dt>{t("survey.wave.rate")}</dt>
           <dd>{stats.rate === null ? "–" : `${stats.rate} %`}</dd>
         </dl>
-        <div className="table-wrap">
+        <TableScroll label={t("survey.wave.response")}>
           <table>
             <caption>{t("survey.wave.response")}</caption>
             <thead>
@@ -235,7 +233,7 @@ function ResearcherView() {
                 <tr key={r.round}>
                   <th scope="row">
                     {r.round === 0 ? t("survey.wave.roundStart") : t("survey.wave.roundN", { round: r.round })}
-                    {r.startedOn ? <span className="muted"> ({t("survey.wave.roundFrom", { date: r.startedOn })})</span> : null}
+                    {r.startedOn ? <span className="muted"> ({t("survey.wave.roundFrom", { date: formatDate(r.startedOn, locale) })})</span> : null}
                   </th>
                   <td className="num">{r.answers}</td>
                   <td className="num">{r.cumulative}</td>
@@ -244,7 +242,7 @@ function ResearcherView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="specialists-heading">
@@ -305,6 +303,7 @@ function ResearcherView() {
 
 function SpecialistView() {
   const t = useT();
+  const locale = useLocale();
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const own = data.own!;
@@ -330,7 +329,7 @@ function SpecialistView() {
         {own.batches.length ? (
           <ul>
             {own.batches.map((b) => (
-              <li key={b.id}>{t("survey.links.batchLine", { date: b.issuedOn, count: b.count })}</li>
+              <li key={b.id}>{t("survey.links.batchLine", { date: formatDate(b.issuedOn, locale), count: b.count })}</li>
             ))}
           </ul>
         ) : null}
@@ -367,7 +366,7 @@ function SpecialistView() {
         {own.reminders.length ? (
           <ul>
             {own.reminders.map((r) => (
-              <li key={r.round}>{t("survey.reminders.line", { round: r.round, date: r.sentOn })}</li>
+              <li key={r.round}>{t("survey.reminders.line", { round: r.round, date: formatDate(r.sentOn, locale) })}</li>
             ))}
           </ul>
         ) : (
@@ -395,7 +394,9 @@ function SpecialistView() {
               <ul className="survey-codes">
                 {own.unused.map((u) => (
                   <li key={u.code}>
-                    <code>{u.code}</code> <span className="muted">({u.issuedOn})</span>
+                    <code>{u.code}</code> <span className="muted">
+                      (<DateText date={u.issuedOn} />)
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,9 @@ import { CopyBox } from "~/survey/components";
 import { emailTexts } from "~/survey/email.server";
 import { forgetBatch, freshBatch } from "~/survey/links.server";
 import { getWaveForSpecialist } from "~/survey/waves.server";
-import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatDate } from "~/i18n/dates";
 
 function load(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"], user: { id: number; caseProjectId: number | null }) {
   const wave = getWaveForSpecialist(context.db, Number(params.id), user);
@@ -33,23 +35,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function FreshLinks() {
   const t = useT();
+  const locale = useLocale();
   const { wave, batch, emails } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("survey.links.fresh")}</h1>
       <p className="lead">
-        {wave.title} – {t("survey.links.batchLine", { date: batch.issuedOn, count: batch.count })}
+        {wave.title} – {t("survey.links.batchLine", { date: formatDate(batch.issuedOn, locale), count: batch.count })}
       </p>
       {batch.links ? (
         <>
           <p className="notice notice--warn">{t("survey.links.freshLead")}</p>
-          <CopyBox id="links" label={t("survey.links.listLabel")} value={batch.links.map((l) => l.url).join("\n")} rows={Math.min(12, batch.links.length + 1)} />
+          <CopyBox id="links" label={t("survey.links.listLabel")} copyLabel={t("survey.links.copyList")} value={batch.links.map((l) => l.url).join("\n")} rows={Math.min(12, batch.links.length + 1)} />
           <p>
             <a className="button button--secondary" href={`/waves/${wave.id}/links/${batch.id}.csv`} download>
               {t("survey.links.csv")}
             </a>
           </p>
-          <div className="table-wrap">
+          <TableScroll label={t("survey.links.fresh")}>
             <table>
               <thead>
                 <tr>
@@ -72,12 +75,12 @@ export default function FreshLinks() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <p className="muted">{t("survey.links.codeHint")}</p>
           <h2>{t("survey.wave.emailText")}</h2>
           <p>{t("survey.wave.emailLead", { placeholder: t("survey.wave.emailPlaceholder") })}</p>
-          <CopyBox id="email-nb" label="Norsk (bokmål)" value={emails.nb} rows={14} />
-          <CopyBox id="email-en" label="English" value={emails.en} rows={14} />
+          <CopyBox id="email-nb" label="Norsk (bokmål)" copyLabel={t("survey.wave.copyEmailNb")} value={emails.nb} rows={14} />
+          <CopyBox id="email-en" label="English" copyLabel={t("survey.wave.copyEmailEn")} value={emails.en} rows={14} />
           <Form method="post" className="actions">
             <button type="submit" name="intent" value="forget">
               {t("survey.links.copied")}

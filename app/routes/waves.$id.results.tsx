@@ -14,6 +14,7 @@ import { computeResults, excludeAnswer, includeAnswer, loadAnswers, loadExclusio
 import { StackedBars } from "~/survey/StackedBars";
 import { answerCount, getWave, responseStats } from "~/survey/waves.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireResearcher(request, context);
@@ -106,7 +107,7 @@ function Exclusions({ block, t }: { block: MatrixTable | CountsTable; t: TFuncti
       <h3>{t("survey.results.excluded")}</h3>
       <ul>
         {block.excluded.map((e) => (
-          <li key={e.answerId}>{t("survey.results.excludedLine", { total: e.total ?? "–", reason: e.reason })}</li>
+          <li key={e.answerId}>{e.total === null ? t("survey.results.excludedLineNoTotal", { reason: e.reason }) : t("survey.results.excludedLine", { total: e.total, reason: e.reason })}</li>
         ))}
       </ul>
     </div>
@@ -121,7 +122,7 @@ function Matrix({ block, t, locale }: { block: MatrixTable; t: TFunction; locale
     <section aria-labelledby={`${block.item}-heading`} id={block.item} className="survey-result">
       <h2 id={`${block.item}-heading`}>{title}</h2>
       <p>{pick(block.question, locale)}</p>
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table className="survey-table">
           <caption>{t("survey.results.caption", { title, n: block.n })}</caption>
           <thead>
@@ -151,7 +152,7 @@ function Matrix({ block, t, locale }: { block: MatrixTable; t: TFunction; locale
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <p className="muted">{t("survey.results.sortNote", { option: options[0] ?? "" })}</p>
       <StackedBars
         id={`${block.item}-chart`}
@@ -193,7 +194,7 @@ function Counts({ block, t, locale }: { block: CountsTable; t: TFunction; locale
     <section aria-labelledby={`${block.item}-heading`} id={block.item} className="survey-result">
       <h2 id={`${block.item}-heading`}>{title}</h2>
       <p>{pick(block.label, locale)}</p>
-      <div className="table-wrap">
+      <TableScroll label={title}>
         <table className="survey-table survey-table--counts">
           <caption>{t("survey.results.counts")}</caption>
           <thead>
@@ -219,13 +220,13 @@ function Counts({ block, t, locale }: { block: CountsTable; t: TFunction; locale
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       <p>{t("survey.results.employers", { n: block.employers })}</p>
       <Exclusions block={block} t={t} />
       <details className="survey-answers" open={actionData?.error ? true : undefined}>
         <summary>{t("survey.results.perAnswer")}</summary>
         <p>{t("survey.results.perAnswerLead")}</p>
-        <div className="table-wrap">
+        <TableScroll label={t("survey.results.perAnswer")}>
           <table>
             <thead>
               <tr>
@@ -291,7 +292,7 @@ function Counts({ block, t, locale }: { block: CountsTable; t: TFunction; locale
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </details>
     </section>
   );

@@ -6,14 +6,13 @@ import { requireRole } from "~/auth/permissions.server";
 import { StatusTag } from "~/survey/components";
 import { spentKeyFor } from "~/survey/keys.server";
 import { specialistWaves } from "~/survey/links.server";
-import { surveyStore } from "~/survey/store.server";
 import { listWaves, percent } from "~/survey/waves.server";
 import { useT } from "~/utils/i18n";
+import { TableScroll } from "~/components/TableScroll";
+import { DateRange } from "~/components/DateTime";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
-  // The writer finalises waves whose close date has passed when it starts.
-  surveyStore(context);
   if (user.role === "researcher") {
     return { role: "researcher" as const, waves: listWaves(context.db).map((w) => ({ ...w, rate: percent(w.answers, w.links) })), own: [] };
   }
@@ -26,7 +25,7 @@ export default function Waves() {
   if (data.role === "job_specialist") {
     return (
       <>
-        <h1>{t("survey.home.title")}</h1>
+        <h1>{t("survey.navSpecialist")}</h1>
         <p className="lead">{t("survey.waves.specialistLead")}</p>
         {data.own.length === 0 ? (
           <p>{t("survey.home.none")}</p>
@@ -38,7 +37,7 @@ export default function Waves() {
                   <Link to={`/waves/${w.id}`}>{w.title}</Link>
                 </h2>
                 <p>
-                  <StatusTag status={w.status} t={t} /> {t("survey.wave.period", { open: w.openDate, close: w.closeDate })}
+                  <StatusTag status={w.status} t={t} /> <DateRange from={w.openDate} to={w.closeDate} />
                 </p>
                 <p>{t("survey.home.linksUsed", { used: w.used, issued: w.issued })}</p>
               </li>
@@ -60,7 +59,7 @@ export default function Waves() {
       {data.waves.length === 0 ? (
         <p>{t("survey.waves.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("survey.waves.title")}>
           <table>
             <thead>
               <tr>
@@ -86,7 +85,9 @@ export default function Waves() {
                     <Link to={`/waves/${w.id}`}>{w.title}</Link>
                   </td>
                   <td>{w.project}</td>
-                  <td>{t("survey.wave.period", { open: w.openDate, close: w.closeDate })}</td>
+                  <td>
+                    <DateRange from={w.openDate} to={w.closeDate} style="table" />
+                  </td>
                   <td>
                     <StatusTag status={w.status} t={t} />
                   </td>
@@ -97,7 +98,7 @@ export default function Waves() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

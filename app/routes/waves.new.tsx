@@ -12,7 +12,7 @@ import { listProjects } from "~/projects/projects.server";
 import { WaveSettingsFields } from "~/survey/components";
 import { addDays, osloDate } from "~/survey/dates.server";
 import { newWaveSchema } from "~/survey/forms.server";
-import { createWave, DEFAULT_INSTRUMENT } from "~/survey/waves.server";
+import { createWave, DEFAULT_INSTRUMENT, surveyInstruments } from "~/survey/waves.server";
 import { useLocale, useT } from "~/utils/i18n";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const projects = listProjects(context.db).map((p) => ({ id: p.id, title: p.title }));
   return {
     projects,
-    instruments: context.codebook.latest().map((i) => ({ id: i.id, title: i.title })),
+    instruments: surveyInstruments(context.codebook).map((i) => ({ id: i.id, title: i.title })),
     defaults: {
       projectId: projects.length === 1 ? String(projects[0].id) : "",
       instrumentId: DEFAULT_INSTRUMENT,
@@ -41,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireResearcher(request, context);
   const { t } = await getTranslator(request, context);
-  const instrumentIds = context.codebook.latest().map((i) => i.id);
+  const instrumentIds = surveyInstruments(context.codebook).map((i) => i.id);
   const submission = parseWithZod(await request.formData(), { schema: newWaveSchema(t, instrumentIds) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;

@@ -14,6 +14,8 @@ export interface Config {
   secureCookies: boolean;
   /** Express "trust proxy": set when behind a reverse proxy so the client address is right. */
   trustProxy: boolean;
+  /** Exports run at the same time, each on a worker thread (1 or 2). */
+  exportWorkers: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +31,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === "true" : publicUrl.startsWith("https:"),
     trustProxy: env.TRUST_PROXY === "true",
+    exportWorkers: env.EXPORT_WORKERS === "2" ? 2 : 1,
   };
 }

@@ -14,6 +14,9 @@ const directRoutes: { pattern: RegExp; id: string; param?: string }[] = [
   { pattern: /^\/s\/([^/]+)\/?$/, id: "routes/s.$token", param: "token" },
 ];
 
+/** Whether Express answers this path itself (the employer's pages), without Remix. */
+export const isDirectRoute = (path: string) => directRoutes.some((route) => route.pattern.test(path));
+
 export function directRouteHandler(build: ServerBuild, context: (req: Request, res: Response) => AppLoadContext) {
   return async (req: Request, res: Response, next: NextFunction) => {
     for (const route of directRoutes) {

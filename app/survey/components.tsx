@@ -1,5 +1,6 @@
 // Pieces shared by the survey pages of researchers and job specialists. Browser-safe.
 import type { FieldMetadata } from "@conform-to/react";
+import { CopyButton } from "~/components/CopyButton";
 import { CheckboxField, TextAreaField, TextField } from "~/components/Field";
 import type { TFunction } from "~/i18n/catalog";
 import type { WaveStatus } from "./waves.server";
@@ -50,12 +51,13 @@ export function Paragraphs({ text }: { text: string }) {
   );
 }
 
-/** A read-only text box to copy from (works without JavaScript: select and copy). */
-export function CopyBox({ id, label, value, rows = 8 }: { id: string; label: string; value: string; rows?: number }) {
+/** A read-only text box to copy from: select and copy, or (with JavaScript) press the button. */
+export function CopyBox({ id, label, copyLabel, value, rows = 8 }: { id: string; label: string; copyLabel: string; value: string; rows?: number }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea id={id} className="survey-copy" readOnly rows={rows} value={value} />
+      <CopyButton target={id} label={copyLabel} />
     </div>
   );
 }

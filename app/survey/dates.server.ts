@@ -1,16 +1,11 @@
 // Dates of the employer survey are calendar dates in Norway: a wave is open from the first
 // minute of its open date to the last minute of its close date, Europe/Oslo; answers keep
 // only the month.
-const dateFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Oslo",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
+import { todayInNorway } from "../i18n/dates";
 
 /** YYYY-MM-DD in Europe/Oslo. */
 export function osloDate(at: Date = new Date()): string {
-  return dateFormat.format(at);
+  return todayInNorway(at);
 }
 
 /** YYYY-MM in Europe/Oslo. */

@@ -2,7 +2,7 @@
 // The employer's questionnaire is validated from the codebook (parseInstrumentForm).
 import { z } from "zod";
 import type { TFunction } from "~/i18n/catalog";
-import { MAX_LINKS_PER_REQUEST, MAX_REMINDER_ROUNDS } from "./links.server";
+import { MAX_LINKS_PER_REQUEST, MAX_REMINDER_ROUNDS } from "./limits";
 
 const text = (t: TFunction, max: number) =>
   z.string({ error: t("v.required") }).trim().min(1, t("v.required")).max(max, t("v.tooLong", { max }));

@@ -3,12 +3,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { spentKeyFor } from "./keys.server";
 import { specialistWaves } from "./links.server";
-import { surveyStore } from "./store.server";
 
 export function surveyHomePanel(context: Pick<AppLoadContext, "db" | "sqlite" | "secrets" | "config">, user: { id: number; role: string; caseProjectId: number | null }) {
   if (user.role !== "job_specialist") return null;
-  // The writer finalises waves whose close date has passed when it starts.
-  surveyStore(context);
   return { waves: specialistWaves(context.db, spentKeyFor(context.secrets.pseudonymKey), user) };
 }
 

@@ -5,15 +5,14 @@
 // their SHA-256. Employer names or addresses are never asked for.
 import crypto from "node:crypto";
 import { and, asc, eq, max } from "drizzle-orm";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { surveyLinkBatches, surveyLinks, surveyReminders, surveySpent } from "../../db/schema";
 import { audit } from "~/accounts/audit.server";
 import { osloDate } from "./dates.server";
 import { linkCode, linkTokenHash, newLinkToken, randomId, spentKeyOf } from "./keys.server";
+import { MAX_REMINDER_ROUNDS } from "./limits";
 import { listWavesOfProject, projectOfSpecialist } from "./waves.server";
 
-export const MAX_LINKS_PER_REQUEST = 500;
-export const MAX_REMINDER_ROUNDS = 9;
 const BATCH_TTL_MS = 60 * 60_000;
 const MAX_CACHED_BATCHES = 2_000;
 
@@ -71,7 +70,7 @@ export function issueLinks(
   const rows = tokens
     .map((token) => ({ id: randomId(), tokenHash: linkTokenHash(token) }))
     .sort((a, b) => a.id - b.id);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(surveyLinkBatches)
       .values({ id: batchId, waveId: input.waveId, ownerId: input.ownerId, count: input.count, requestKey: input.requestKey, issuedOn: osloDate() })
       .run();
@@ -182,7 +181,7 @@ export function recordReminder(db: Db, input: { waveId: number; ownerId: number;
       .get()?.round ?? 0;
   if (input.round <= last) return "duplicate";
   if (input.round !== last + 1 || input.round > MAX_REMINDER_ROUNDS) return "invalid";
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.insert(surveyReminders).values({ waveId: input.waveId, ownerId: input.ownerId, round: input.round, sentOn: osloDate() }).run();
     audit(tx, input.ownerId, "survey.reminder_recorded", `survey_wave:${input.waveId}`, { round: input.round });
   });

@@ -8,6 +8,7 @@ import zlib from "node:zlib";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { SurveyWave } from "../../db/schema";
+import type { WriteRefusalReason } from "~/components/NotSaved";
 import { translator, type TFunction } from "~/i18n/catalog";
 import { htmlLang, pick, type Locale } from "~/i18n/locale";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
@@ -147,11 +148,12 @@ export function renderQuestionnaire(
   instrument: CompiledInstrument,
   options: PageOptions,
   result?: InstrumentFormFailure | FilledIn,
+  notSaved: WriteRefusalReason | null = null,
 ): string {
   const t = translator(options.locale);
   const info = options.locale === "en" ? wave.infoEn : wave.infoNb;
   const failed = result && result.error ? (result as InstrumentFormFailure) : undefined;
-  const title = failed ? `${t("survey.public.errorTitlePrefix")}: ${wave.title}` : wave.title;
+  const title = notSaved ? `${t("notSaved.title")}: ${wave.title}` : failed ? `${t("survey.public.errorTitlePrefix")}: ${wave.title}` : wave.title;
   return (
     "<!DOCTYPE html>" +
     renderToStaticMarkup(
@@ -162,8 +164,15 @@ export function renderQuestionnaire(
           {wave.contact ? <p>{t("survey.public.contact", { contact: wave.contact })}</p> : null}
         </div>
         {failed ? <ErrorSummary instrument={instrument} result={failed} locale={options.locale} t={t} /> : null}
+        {notSaved ? (
+          <div className="sv-errors" role="alert">
+            <h2>{t("notSaved.title")}</h2>
+            <p>{t(`notSaved.reason.${notSaved}`)}</p>
+            <p>{t("survey.public.notSavedKept")}</p>
+          </div>
+        ) : null}
         <form method="post" action="/s" noValidate className="sv-form" id={QUESTIONNAIRE_FORM}>
-          <InstrumentFields instrument={instrument} locale={options.locale} lastResult={result ?? null} headingLevel={2} showHelp={false} />
+          <InstrumentFields instrument={instrument} locale={options.locale} lastResult={result ?? null} headingLevel={2} showHelp={false} numberSections />
           <p className="sv-final">{t("survey.public.final")}</p>
           <button type="submit" className="sv-submit">
             {t("survey.public.submit")}

@@ -5,8 +5,13 @@
 // show it again. Here it is only hashed: the ledger lookup uses SHA-256(token), the exactly-once
 // check HMAC(spent key, SHA-256(token)). Nothing in this module writes the token or its hashes
 // anywhere; the answer goes to the survey writer with its spent key only.
+// Path=/s is safe (unlike a path on a page route, see accounts/invitation-cookie.server.ts):
+// /s, /s/<token> and /s/done are resource routes whose pages carry no script, so the browser
+// never asks /s.data for anything; the questionnaire posts as a plain form to /s.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Sqlite } from "../../db/connection.server";
+import { writeRefusal } from "../../db/write-lock.mjs";
+import type { WriteRefusalReason } from "~/components/NotSaved";
 import type { SurveyWave } from "../../db/schema";
 import type { Locale } from "~/i18n/locale";
 import { parseInstrumentForm, type InstrumentFormFailure } from "~/instruments/validate.server";
@@ -115,7 +120,8 @@ export function finaliseLater(context: SurveyContext, waveId: number) {
 export type SubmitOutcome =
   | { kind: "done" }
   | { kind: "unavailable" }
-  | { kind: "invalid"; wave: SurveyWave; instrument: CompiledInstrument; result: InstrumentFormFailure };
+  | { kind: "invalid"; wave: SurveyWave; instrument: CompiledInstrument; result: InstrumentFormFailure }
+  | { kind: "not-saved"; wave: SurveyWave; instrument: CompiledInstrument; reason: WriteRefusalReason };
 
 /**
  * Validates the form against the wave's instrument version; stores a valid answer through the
@@ -138,16 +144,26 @@ export async function submitAnswers(
   const result = parseInstrumentForm(instrument, form, locale);
   if (result.status !== "success") return { kind: "invalid", wave, instrument, result };
   const { round } = prepared(context.sqlite).round.get(wave.id) as { round: number };
-  const outcome = await surveyStore(context).submit({
-    waveId: wave.id,
-    spentKey: check.spentKey,
-    instrumentId: instrument.id,
-    instrumentVersion: instrument.version,
-    month: osloMonth(now),
-    today,
-    round,
-    answers: JSON.stringify(result.answers),
-  });
+  let outcome;
+  try {
+    outcome = await surveyStore(context).submit({
+      waveId: wave.id,
+      spentKey: check.spentKey,
+      instrumentId: instrument.id,
+      instrumentVersion: instrument.version,
+      month: osloMonth(now),
+      today,
+      round,
+      answers: JSON.stringify(result.answers),
+    });
+  } catch (error) {
+    // The database refused the write (locked past the bound, full, read-only): the employer
+    // gets the form back with the answers in it (nothing of them is logged).
+    const reason = writeRefusal(error);
+    if (!reason) throw error;
+    console.error(`write refused (${reason}): survey answer not saved`);
+    return { kind: "not-saved", wave, instrument, reason };
+  }
   return outcome === "ok" ? { kind: "done" } : { kind: "unavailable" };
 }
 

@@ -4,7 +4,7 @@
 // with the number of answering employers. Exclusions (one answer out of one statistic, with a
 // reason) are applied and listed. Only for the whole wave: there is no breakdown by anything.
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../../db/connection.server";
+import { type Db, writeTransaction } from "../../db/connection.server";
 import { surveyAnswers, surveyExclusions, users } from "../../db/schema";
 import { audit } from "~/accounts/audit.server";
 import type { Localized } from "~/i18n/locale";
@@ -188,7 +188,7 @@ export function excludeAnswer(db: Db, input: { waveId: number; answerId: number;
     .where(and(eq(surveyAnswers.id, input.answerId), eq(surveyAnswers.waveId, input.waveId)))
     .get();
   if (!answer) return false;
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const inserted = tx
       .insert(surveyExclusions)
       .values({ ...input, createdBy: actorId })
@@ -204,7 +204,7 @@ export function excludeAnswer(db: Db, input: { waveId: number; answerId: number;
 
 /** Puts an excluded answer back into the statistic (exclusions are reversible); audited. */
 export function includeAnswer(db: Db, input: { waveId: number; answerId: number; item: string }, actorId: number): boolean {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const removed = tx
       .delete(surveyExclusions)
       .where(and(eq(surveyExclusions.waveId, input.waveId), eq(surveyExclusions.answerId, input.answerId), eq(surveyExclusions.item, input.item)))

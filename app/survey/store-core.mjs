@@ -5,6 +5,7 @@
 // Nothing here ever sees a token. An answer arrives as (wave, spent key, answers) and is
 // written together with its spent-set row in one transaction; the links ledger is not touched.
 import crypto from "node:crypto";
+import { WRITE_WAIT_MS, immediateTransaction } from "../../db/write-lock.mjs";
 
 /** 2^53: ids and spent keys are whole numbers below it, so JavaScript numbers hold them exactly. */
 const ID_SPACE_BITS = 53n;
@@ -87,7 +88,7 @@ export function createSurveyStore(db, { spentKey }) {
       }
     }
   }
-  const insertSavepoint = db.transaction(insertOne);
+  const insertSavepoint = immediateTransaction(db, insertOne);
 
   /**
    * Writes a batch of answers in one transaction (one fsync for all: group commit). Each answer
@@ -96,7 +97,7 @@ export function createSurveyStore(db, { spentKey }) {
    * @param {AnswerItem[]} items
    * @returns {CommitResult[]}
    */
-  const commit = db.transaction((items) => {
+  const commit = immediateTransaction(db, (items) => {
     /** @type {CommitResult[]} */
     const results = new Array(items.length);
     for (const index of shuffle(items.map((_, i) => i))) {
@@ -122,7 +123,7 @@ export function createSurveyStore(db, { spentKey }) {
    * @param {number} waveId
    * @returns {{ marked: number, spent: number }}
    */
-  const finalise = db.transaction((waveId) => {
+  const finalise = immediateTransaction(db, (waveId) => {
     const spent = new Set(spentOfWave.all(waveId));
     const used = [];
     for (const link of unusedLinks.all(waveId)) {
@@ -145,7 +146,7 @@ export function createSurveyStore(db, { spentKey }) {
    */
   function finaliseDue(today) {
     const ids = /** @type {number[]} */ (dueWaves.all(today));
-    for (const id of ids) finalise.immediate(id);
+    for (const id of ids) finalise(id);
     return ids;
   }
 
@@ -161,13 +162,13 @@ export function createSurveyStore(db, { spentKey }) {
       const [row] = db.pragma("wal_checkpoint(TRUNCATE)");
       return !!row && row.busy === 0;
     } finally {
-      db.pragma(`busy_timeout = ${Number(timeout) || 5000}`);
+      db.pragma(`busy_timeout = ${Number(timeout) || WRITE_WAIT_MS}`);
     }
   }
 
   return {
-    commit: (/** @type {AnswerItem[]} */ items) => commit.immediate(items),
-    finalise: (/** @type {number} */ waveId) => finalise.immediate(waveId),
+    commit: (/** @type {AnswerItem[]} */ items) => commit(items),
+    finalise: (/** @type {number} */ waveId) => finalise(waveId),
     finaliseDue,
     truncateWal,
   };

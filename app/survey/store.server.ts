@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Sqlite } from "../../db/connection.server";
+import { osloDate } from "./dates.server";
 import { spentKeyFor } from "./keys.server";
 import { createSurveyStore, type AnswerItem, type CommitResult } from "./store-core.mjs";
 
@@ -20,6 +21,8 @@ export interface FinaliseResult {
 export interface SurveyStore {
   submit(item: AnswerItem): Promise<CommitResult>;
   finalise(waveId: number): Promise<FinaliseResult>;
+  /** Finalises every closed wave not finalised yet (the server asks at start); their ids. */
+  finaliseDue(): Promise<number[]>;
   truncateWal(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -28,12 +31,12 @@ export interface SurveyStoreOptions {
   databasePath: string;
   sqlite: Sqlite;
   spentKey: Uint8Array;
-  /** How long after an answer the WAL is truncated (ms); negative: never by timer. */
+  /** The cadence (ms) of WAL truncation while answers keep coming; negative: never by timer. */
   truncateDelayMs?: number;
   mode?: "worker" | "inline";
 }
 
-/** Default delay before the WAL is truncated after answers came in. */
+/** Default cadence of WAL truncation while answers keep coming. */
 export const DEFAULT_TRUNCATE_DELAY_MS = 5_000;
 
 const WORKER_FILE = path.resolve("app/survey/store-worker.mjs");
@@ -57,11 +60,11 @@ class WorkerStore implements SurveyStore {
       execArgv: [],
     });
     worker.unref();
-    worker.on("message", (message: { id: number; result?: unknown; error?: string }) => {
+    worker.on("message", (message: { id: number; result?: unknown; error?: string; code?: string }) => {
       const waiting = this.pending.get(message.id);
       if (!waiting) return;
       this.pending.delete(message.id);
-      if (message.error !== undefined) waiting.reject(new Error(`survey writer: ${message.error}`));
+      if (message.error !== undefined) waiting.reject(Object.assign(new Error(`survey writer: ${message.error}`), { code: message.code }));
       else waiting.resolve(message.result as never);
     });
     const fail = (error: Error) => {
@@ -84,7 +87,7 @@ class WorkerStore implements SurveyStore {
     });
   }
 
-  /** Starts the writer now (it finalises waves that have closed meanwhile). */
+  /** Starts the writer thread now. */
   start(): this {
     this.ensure();
     return this;
@@ -94,6 +97,9 @@ class WorkerStore implements SurveyStore {
   }
   finalise(waveId: number) {
     return this.call<FinaliseResult>({ type: "finalise", waveId });
+  }
+  finaliseDue() {
+    return this.call<number[]>({ type: "finalise-due" });
   }
   truncateWal() {
     return this.call<boolean>({ type: "truncate" });
@@ -118,6 +124,11 @@ class InlineStore implements SurveyStore {
     const result = this.store.finalise(waveId);
     return { ...result, truncated: this.store.truncateWal() };
   }
+  async finaliseDue() {
+    const finalised = this.store.finaliseDue(osloDate());
+    if (finalised.length > 0) this.store.truncateWal();
+    return finalised;
+  }
   async truncateWal() {
     return this.store.truncateWal();
   }
@@ -131,12 +142,18 @@ export function createStore(options: SurveyStoreOptions): SurveyStore {
 
 const stores = new WeakMap<Sqlite, SurveyStore>();
 
-/** The one writer per database connection of this process. */
+/**
+ * The one writer per database connection of this process. The server makes it at start
+ * (services.server.ts), so its context carries it; the server's code and the Remix build are
+ * separate module copies, and both must reach the same writer thread.
+ */
 export function surveyStore(context: {
   sqlite: Sqlite;
   config: { databasePath: string };
   secrets: { pseudonymKey: string };
+  surveyStore?: SurveyStore;
 }): SurveyStore {
+  if (context.surveyStore) return context.surveyStore;
   let store = stores.get(context.sqlite);
   if (!store) {
     const delay = Number(process.env.SURVEY_WAL_TRUNCATE_MS ?? DEFAULT_TRUNCATE_DELAY_MS);

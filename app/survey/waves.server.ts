@@ -1,7 +1,7 @@
 // Survey waves: create, edit, close, reopen, list, and the response rate (overall and per
 // reminder round). Nothing here reads an answer's content.
 import { and, count, desc, eq, max, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "../../db/connection.server";
+import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import {
   caseProjects,
   organisations,
@@ -15,6 +15,8 @@ import {
 } from "../../db/schema";
 import { audit } from "~/accounts/audit.server";
 import { osloDate } from "./dates.server";
+import { type Codebook } from "~/instruments/codebook.server";
+import { type CompiledInstrument } from "~/instruments/types";
 
 export type { SurveyWave };
 export type WaveStatus = "scheduled" | "open" | "closed";
@@ -40,8 +42,13 @@ export function waveStatus(wave: Pick<SurveyWave, "openDate" | "closeDate" | "cl
   return today < wave.openDate ? "scheduled" : "open";
 }
 
+/** The instruments a wave can run: those whose definition says `use: survey` (not the log form or the report). */
+export function surveyInstruments(codebook: Codebook): readonly CompiledInstrument[] {
+  return codebook.latest().filter((i) => i.use === "survey");
+}
+
 export function createWave(db: Db, input: WaveInput, actorId: number): number {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const row = tx
       .insert(surveyWaves)
       .values({ ...input, createdBy: actorId })
@@ -53,7 +60,7 @@ export function createWave(db: Db, input: WaveInput, actorId: number): number {
 }
 
 export function updateWave(db: Db, waveId: number, input: Omit<WaveInput, "projectId" | "instrumentId" | "instrumentVersion">, actorId: number) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(surveyWaves)
       .set({ ...input, updatedAt: sql`(unixepoch())` })
       .where(eq(surveyWaves.id, waveId))
@@ -69,7 +76,7 @@ export function updateWave(db: Db, waveId: number, input: Omit<WaveInput, "proje
 
 /** Closes the wave now; the caller then finalises it (store.finalise). */
 export function closeWave(db: Db, waveId: number, actorId: number) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(surveyWaves)
       .set({ closedAt: sql`(unixepoch())`, updatedAt: sql`(unixepoch())` })
       .where(and(eq(surveyWaves.id, waveId), sql`${surveyWaves.closedAt} IS NULL`))
@@ -80,7 +87,7 @@ export function closeWave(db: Db, waveId: number, actorId: number) {
 
 /** Opens a closed wave again until `closeDate`. Used marks already written stay. */
 export function reopenWave(db: Db, waveId: number, closeDate: string, actorId: number) {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(surveyWaves)
       .set({ closedAt: null, finalisedAt: null, closeDate, updatedAt: sql`(unixepoch())` })
       .where(eq(surveyWaves.id, waveId))

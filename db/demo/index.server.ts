@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { caseProjects, organisations, projects, users } from "../schema";
 import type { Db } from "../connection.server";
+import { audit, auditAs } from "../../app/accounts/audit.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { createCaseProject, createOrganisation, createProject } from "../../app/projects/projects.server";
 import { loadLogDemo } from "./logs.server";
@@ -23,23 +24,30 @@ function demoPassword() {
   return `demo-${crypto.randomBytes(6).toString("base64url")}`;
 }
 
-export async function loadDemo(db: Db): Promise<DemoResult> {
+/**
+ * `actorId`: who loads it (the researcher who pressed the button; null from the command line).
+ * The audit log credits everything the load does to them, not to the demo's own researcher.
+ */
+export function loadDemo(db: Db, actorId: number | null = null): Promise<DemoResult> {
+  return auditAs(actorId, () => load(db, actorId));
+}
+
+async function load(db: Db, actorId: number | null): Promise<DemoResult> {
   const created: DemoResult["created"] = [];
-  const projectId =
-    db.select({ id: projects.id }).from(projects).where(eq(projects.slug, demoProject.slug)).get()?.id ??
-    createProject(db, demoProject, null);
+  const existing = db.select({ id: projects.id }).from(projects).where(eq(projects.slug, demoProject.slug)).get()?.id;
+  const projectId = existing ?? createProject(db, demoProject, actorId);
 
   const caseProjectIds: number[] = [];
   const organisationIds: number[] = [];
   for (const org of demoOrganisations) {
     const orgId =
       db.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.projectId, projectId), eq(organisations.name, org.name))).get()?.id ??
-      createOrganisation(db, { projectId, name: org.name, place: org.place }, null);
+      createOrganisation(db, { projectId, name: org.name, place: org.place }, actorId);
     organisationIds.push(orgId);
     for (const cp of org.caseProjects) {
       caseProjectIds.push(
         db.select({ id: caseProjects.id }).from(caseProjects).where(and(eq(caseProjects.organisationId, orgId), eq(caseProjects.name, cp.name))).get()?.id ??
-          createCaseProject(db, { organisationId: orgId, ...cp }, null),
+          createCaseProject(db, { organisationId: orgId, ...cp }, actorId),
       );
     }
   }
@@ -59,5 +67,6 @@ export async function loadDemo(db: Db): Promise<DemoResult> {
   loadSurveyDemo(db, projectId);
   loadReportDemo(db, projectId);
   loadExchangeDemo(db, projectId);
+  if (!existing || created.length) audit(db, actorId, "demo.loaded", `project:${projectId}`, { accounts: created.length });
   return { projectId, created };
 }

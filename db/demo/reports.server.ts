@@ -11,7 +11,7 @@
 // counted). Synthetic: no real persons. Idempotent: nothing is added once demo participants exist.
 import { and, eq, like } from "drizzle-orm";
 import { reportDrafts, reportParticipants, reportVersions, users } from "../schema";
-import type { Db } from "../connection.server";
+import { type Db, writeTransaction } from "../connection.server";
 import { loadCodebook } from "../../app/instruments/codebook.server";
 import type { Answers } from "../../app/instruments/types";
 import { newParticipantCode } from "../../app/reports/codes.server";
@@ -311,7 +311,7 @@ export function loadReportDemo(db: Db, projectId: number): { participants: numbe
   const participants = demoReportParticipants(instrument.variables.map((v) => v.name));
   const codeRandom = mulberry32(6204);
   let versions = 0;
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const jsUser = new Map<number, { id: number; caseProjectId: number }>();
     for (const index of new Set([...participants.map((p) => p.jsIndex), 0, 2])) {
       const user = tx

@@ -6,7 +6,7 @@
 // the reminder rounds (24 / 13 / 8) and all dates are invented: the report gives only the
 // totals. Idempotent: the wave is found by project and title first.
 import { and, eq } from "drizzle-orm";
-import type { Db } from "../connection.server";
+import { type Db, writeTransaction } from "../connection.server";
 import { surveyAnswers, surveyExclusions, surveyLinkBatches, surveyLinks, surveyReminders, surveyWaves, users } from "../schema";
 import { loadCodebook } from "../../app/instruments/codebook.server";
 import type { Answers } from "../../app/instruments/types";
@@ -117,7 +117,7 @@ export function loadSurveyDemo(db: Db, projectId: number): number {
   }
   const rounds = [...Array(24).fill(0), ...Array(13).fill(1), ...Array(8).fill(2)] as number[];
 
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const wave = tx
       .insert(surveyWaves)
       .values({

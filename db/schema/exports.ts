@@ -76,6 +76,56 @@ export const textExtents = sqliteTable(
   (t) => [primaryKey({ columns: [t.source, t.projectId, t.variable] })],
 );
 
+/** What an export job ended with when it did not make a package (message key, form field, detail). */
+export interface ExportJobError {
+  readonly key: string;
+  readonly field: string | null;
+  readonly detail: string | null;
+}
+
+/**
+ * One export as it is being made, off the web request (app/exports/jobs.server.ts): queued, then
+ * running on a worker thread of the server (or in the `export` command), with its progress,
+ * until it is done (export_id), refused (the request cannot be exported: no rows, a changed code)
+ * or failed (something broke, or the process running it stopped). The runner keeps
+ * heartbeat_at fresh, so a job whose runner died is found and marked failed.
+ */
+export const exportJobs = sqliteTable(
+  "export_jobs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Idempotency key from the export form: a double submit finds the job it started. */
+    requestKey: text("request_key").notNull(),
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    /** Null when started from the command line without --as. */
+    actorId: integer("actor_id").references(() => users.id),
+    actorName: text("actor_name").notNull(),
+    /** web | cli */
+    via: text("via").notNull(),
+    dataset: text("dataset").notNull(),
+    format: text("format").notNull(),
+    /** The whole export request (app/exports/open-export.server.ts ExportRequest). */
+    request: text("request", { mode: "json" }).notNull().$type<Record<string, unknown>>(),
+    /** Where the command line writes the package; null for packages kept under <dataDir>/exports. */
+    out: text("out"),
+    /** queued | running | done | refused | failed */
+    state: text("state").notNull().default("queued"),
+    /** measure | write while running */
+    phase: text("phase"),
+    doneRows: integer("done_rows").notNull().default(0),
+    totalRows: integer("total_rows"),
+    error: text("error", { mode: "json" }).$type<ExportJobError>(),
+    exportId: integer("export_id").references(() => exportPackages.id),
+    /** Which process runs it (server or command line instance). */
+    runner: text("runner"),
+    createdAt: integer("created_at").notNull().default(now),
+    startedAt: integer("started_at"),
+    finishedAt: integer("finished_at"),
+    heartbeatAt: integer("heartbeat_at"),
+  },
+  (t) => [uniqueIndex("export_jobs_request").on(t.requestKey), index("export_jobs_state").on(t.state, t.id)],
+);
+
 /**
  * The researcher's decision about a likely person's name the detector found in a project's free
  * text (issue 13 §2): redact it («name») or keep it («not-name»). Remembered per project and term

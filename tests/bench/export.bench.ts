@@ -14,8 +14,7 @@ import { createWriteStream } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { migrateDatabase, openDatabase } from "../../db/connection.server";
-import { loadDemo } from "../../db/demo/index.server";
+import { openDatabase } from "../../db/connection.server";
 import { loadCodebook } from "../../app/instruments/codebook.server";
 import type { Row } from "../../app/exports/dictionary";
 import { measureStringWidths, writeSavFile } from "../../app/exports/spss/sav-writer.server";
@@ -25,88 +24,13 @@ import { localise, type ExportDictionary } from "../../app/exports/schema";
 import { openReader } from "../../app/exports/reader.server";
 import { sources } from "../../app/exports/sources/registry.server";
 import { projectPseudonymKey } from "../../app/exports/anonymise/pseudonyms.server";
-import { NOTE_TEXTS } from "./note-texts";
+import { buildDatabase, noteText } from "./bench-database";
 
 const self = fileURLToPath(import.meta.url);
 const tsx = path.resolve("node_modules/.bin/tsx");
 const NOTES = 100_000;
 const REPORTS = 10_000;
 const KEY = "bench-pseudonym-key";
-
-// ---------------------------------------------------------------------------------------
-// Data
-
-/** 997 texts of the demo's Norwegian fragments, built once, so making rows costs little. */
-const POOL = NOTE_TEXTS;
-/** Deterministic note text of varied length. */
-function noteText(i: number, field: number): string {
-  return POOL[(i * 7 + field * 131) % POOL.length];
-}
-
-function months(): string[] {
-  const out: string[] = [];
-  for (let y = 2017, m = 9; y < 2019; m++) {
-    if (m > 12) {
-      m = 1;
-      y++;
-      if (y === 2019) break;
-    }
-    out.push(`${y}-${String(m).padStart(2, "0")}`);
-  }
-  return out;
-}
-
-function buildDatabase(file: string): Promise<void> {
-  return (async () => {
-    const { db, sqlite } = openDatabase(file);
-    migrateDatabase(db);
-    await loadDemo(db);
-    const authors = sqlite.prepare("SELECT id, case_project_id AS cp FROM users WHERE role = 'job_specialist' ORDER BY id").all() as { id: number; cp: number }[];
-    const ms = months();
-    const have = (sqlite.prepare("SELECT count(*) AS n FROM log_notes").get() as { n: number }).n;
-    const insertNote = sqlite.prepare(
-      "INSERT INTO log_notes (project_id, author_id, case_project_id, client_key, month, date, step, instrument_id, instrument_version, answers) VALUES (1, ?, ?, ?, ?, ?, ?, 'log-entry', 1, ?)",
-    );
-    const insertMonth = sqlite.prepare("INSERT OR IGNORE INTO log_months (author_id, month, project_id, status, submitted_at) VALUES (?, ?, 1, 'submitted', 1546300800)");
-    sqlite.transaction(() => {
-      for (let i = 0; i < NOTES - have; i++) {
-        const a = authors[i % authors.length];
-        const month = ms[Math.floor(i / authors.length) % ms.length];
-        const date = `${month}-${String(1 + (i % 28)).padStart(2, "0")}`;
-        const step = 1 + (i % 5);
-        const answers = { dato: date, situasjon: noteText(i, 0), bistand: noteText(i, 1), resultat: noteText(i, 2), annerledes: noteText(i, 3), god_praksis: i % 3 ? noteText(i, 4) : null, trinn: step };
-        insertNote.run(a.id, a.cp, `bench-${i}`, month, date, step, JSON.stringify(answers));
-        insertMonth.run(a.id, month);
-      }
-    })();
-    // Participant reports: copies of the demo's versions under new participants.
-    const demo = sqlite.prepare("SELECT p.case_project_id AS cp, p.js_id AS js, p.start_month AS start, v.answers, v.status, v.effective_date AS eff FROM report_participants p JOIN report_versions v ON v.participant_id = p.id WHERE p.withdrawn_date IS NULL").all() as {
-      cp: number;
-      js: number;
-      start: string;
-      answers: string;
-      status: number;
-      eff: string;
-    }[];
-    const haveReports = (sqlite.prepare("SELECT count(*) AS n FROM report_participants WHERE withdrawn_date IS NULL").get() as { n: number }).n;
-    const addParticipant = sqlite.prepare(
-      "INSERT INTO report_participants (project_id, case_project_id, js_id, code, client_key, start_month, consent_date, consent_recorded_by) VALUES (1, ?, ?, ?, ?, ?, '2018-01-01', ?) RETURNING id",
-    );
-    const addVersion = sqlite.prepare(
-      "INSERT INTO report_versions (participant_id, number, effective_date, instrument_id, instrument_version, answers, status, author_id, client_key) VALUES (?, 1, ?, 'participant-report', 1, ?, ?, ?, ?)",
-    );
-    sqlite.transaction(() => {
-      for (let i = 0; i < REPORTS - haveReports; i++) {
-        const d = demo[i % demo.length];
-        const answers = JSON.parse(d.answers);
-        if (typeof answers.alder_overtatt === "number") answers.alder_overtatt = 18 + ((answers.alder_overtatt + i) % 45);
-        const { id } = addParticipant.get(d.cp, d.js, `B-${String(i).padStart(6, "0")}`, `bench-${i}`, d.start, d.js) as { id: number };
-        addVersion.run(id, d.eff, JSON.stringify(answers), d.status, d.js, `bench-${i}`);
-      }
-    })();
-    sqlite.close();
-  })();
-}
 
 function request(dataset: "log" | "participant-reports"): ExportRequest {
   return { projectId: 1, dataset, format: "sav", locale: "nb", pseudonyms: "stable", exactDates: false, scope: { from: null, to: null, caseProjectIds: [], waveId: null, exchangeIds: [] } };
@@ -230,7 +154,7 @@ async function main() {
   const dbFile = path.join(dir, "bench.db");
   try {
     let t = performance.now();
-    await buildDatabase(dbFile);
+    await buildDatabase(dbFile, { notes: NOTES, reports: REPORTS });
     console.log(`bench database: ${NOTES} log notes, ${REPORTS} participant reports (${((performance.now() - t) / 1000).toFixed(1)} s to build)`);
     console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, Node ${process.version}\n`);
 

@@ -1,6 +1,8 @@
-// The export centre, its export page, the redaction review and the audit log in Debian's
-// Chromium, without JavaScript and with it, in bokmål and English, with axe (WCAG 2.1 AA) on
-// every page and state visited.
+// The export centre, its export page, the page of an export while it is made, the redaction
+// review and the audit log in Debian's Chromium, without JavaScript and with it, in bokmål and
+// English, with axe (WCAG 2.1 AA) on every page and state visited.
+import path from "node:path";
+import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, logIn, newPage } from "../support/browser";
@@ -11,9 +13,22 @@ let server: RunningServer;
 let browser: Browser;
 let password = "";
 
+/** Log notes added to the demo's second half-year, so an export of it takes a while. */
+const NOTES = 60_000;
+
 beforeAll(async () => {
   const seeded = await seedDemo();
   password = seeded.passwords[identities.researcher];
+  const db = new Database(path.join(seeded.dataDir, "medforsker.db"));
+  const months = db.prepare("SELECT m.author_id AS author, m.month, u.case_project_id AS cp FROM log_months m JOIN users u ON u.id = m.author_id WHERE m.status = 'submitted' AND m.month >= '2018-07' ORDER BY 1, 2").all() as { author: number; month: string; cp: number }[];
+  const insert = db.prepare("INSERT INTO log_notes (project_id, author_id, case_project_id, client_key, month, date, step, instrument_id, instrument_version, answers) VALUES (1, ?, ?, ?, ?, ?, 3, 'log-entry', 1, ?)");
+  db.transaction(() => {
+    for (let i = 0; i < NOTES; i++) {
+      const m = months[i % months.length];
+      insert.run(m.author, m.cp, `e2e-${i}`, m.month, `${m.month}-12`, JSON.stringify({ dato: `${m.month}-12`, situasjon: `Notat ${i} om praksisplassen.`, bistand: "Oppfølging.", resultat: null, annerledes: null, god_praksis: null, trinn: 3 }));
+    }
+  })();
+  db.close();
   [server, browser] = await Promise.all([startServer({ dataDir: seeded.dataDir }), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
@@ -24,7 +39,7 @@ afterAll(async () => {
 const login = (page: Page) => logIn(page, server.url, identities.researcher, password);
 
 describe("the export centre in the browser", () => {
-  it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 180_000 }, async () => {
+  it("previews, reports errors at the fields and makes a package without JavaScript", { timeout: 420_000 }, async () => {
     const page = await newPage(browser, { javaScript: false });
     await login(page);
     await expectAccessible(page, "home with the export panel");
@@ -101,6 +116,39 @@ describe("the export centre in the browser", () => {
     await page.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor();
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: "Last ned pakken" }).click();
-    expect((await download).suggestedFilename()).toMatch(/^medforsker-afi-2017-participant-reports-sav-\d{8}-\d{4}\.zip$/);
+    expect((await download).suggestedFilename()).toMatch(/^medforsker-afi-2017-participant-reports-sav-\d{4}-\d{2}-\d{2}-\d{4}\.zip$/);
+  });
+
+  it("shows an export's progress while it is made: a page that refreshes itself without JavaScript, a progress bar with it", { timeout: 300_000 }, async () => {
+    const bigExport = async (page: Page) => {
+      await page.goto(`${server.url}/exports`);
+      await page.getByLabel("Loggnotater").check();
+      await page.getByLabel("Fra måned", { exact: true }).fill("2018-07");
+      await page.getByLabel("Til måned", { exact: true }).fill("2018-12");
+      await page.getByLabel("NVivo-datasett (.xlsx)").check();
+      await page.getByRole("button", { name: "Lag eksport" }).click();
+      await page.waitForURL(/\/exports\/jobs\/\d+$/);
+      await page.getByRole("heading", { name: /^Eksporten (lages|venter på tur)$/ }).waitFor();
+    };
+
+    // Without JavaScript: the job's page, which reloads itself until the package is made.
+    const plain = await newPage(browser, { javaScript: false });
+    await login(plain);
+    await bigExport(plain);
+    await expectAccessible(plain, "export job page");
+    await plain.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor({ timeout: 240_000 });
+
+    // With JavaScript: the progress bar moves on the same page, which then goes on to the export.
+    const page = await newPage(browser);
+    await login(page);
+    await bigExport(page);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    const bar = page.getByRole("progressbar", { name: "Fremdrift" });
+    await bar.waitFor();
+    await expectAccessible(page, "export job page with JavaScript");
+    const first = await page.textContent(".export-progress__text");
+    await page.waitForFunction((before) => document.querySelector(".export-progress__text")?.textContent !== before, first, { timeout: 120_000 });
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await page.getByRole("heading", { name: /^Eksport nr\. \d+$/ }).waitFor({ timeout: 240_000 });
   });
 });

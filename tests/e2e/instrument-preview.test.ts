@@ -26,7 +26,7 @@ async function loggedIn(options: Parameters<typeof newPage>[1]) {
 }
 
 describe("instrument previews", () => {
-  it("render every instrument accessibly on a desktop and a phone", { timeout: 180_000 }, async () => {
+  it("render every instrument accessibly on a desktop and a phone", { timeout: 420_000 }, async () => {
     const desktop = await loggedIn({});
     const phone = await loggedIn({ javaScript: false, viewport: { width: 375, height: 740 } });
     for (const instrument of loadCodebook().latest()) {

@@ -104,7 +104,7 @@ describe("invitations, login, password and deactivation", () => {
     expect(await (await reuse.get("/invitation")).text()).toContain("Lenken virker ikke");
   });
 
-  it("limits failed logins per account", async () => {
+  it("slows failed logins down for the account from this address", async () => {
     const c = new Client(server.url);
     for (let i = 0; i < 5; i++) expect((await c.post("/login", { email: "js@example.org", password: "feil passord " + i })).status).toBe(400);
     const limited = await c.post("/login", { email: "js@example.org", password });

@@ -83,14 +83,14 @@ describe("the demo regenerates the report's tables", () => {
     const nb = translator("nb");
     const csv = Papa.parse<string[]>(overviewCsv(rows, "job_specialists", "nb", nb).replace(/^\uFEFF/, ""), { skipEmptyLines: true }).data;
     expect(csv[0].slice(0, 6)).toEqual(["Nr.", "Dato for samling", "Antall timer", "Antall JS", "Antall case representert", "Hovedtema"]);
-    expect(csv[1].slice(0, 5)).toEqual(["1", "30.06.17", "3,5 t, halvdagssamling", "8", "4"]);
-    expect(csv[11].slice(0, 5)).toEqual(["11", "01.02.19", "6,5 t, halvdagssamling", "12", "6"]);
+    expect(csv[1].slice(0, 5)).toEqual(["1", "30.06.2017", "3,5 t, halvdagssamling", "8", "4"]);
+    expect(csv[11].slice(0, 5)).toEqual(["11", "01.02.2019", "6,5 t, halvdagssamling", "12", "6"]);
     expect(csv[12].slice(0, 5)).toEqual(["(12)", "Planlagt mai 2019", "–", "–", "–"]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await overviewXlsx(rows, "job_specialists", "en", translator("en"))).buffer as ArrayBuffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.getRow(2).getCell(4).value).toBe("Number of JS");
-    expect(sheet.getRow(11).values).toEqual(expect.arrayContaining([9, "23 Oct 2018", "6.5 h, full day", 15, 6]));
+    expect(sheet.getRow(11).values).toEqual(expect.arrayContaining([9, "23/10/2018", "6.5 h, full day", 15, 6]));
     let total = 0;
     for (let r = 3; r <= 13; r++) total += Number(sheet.getRow(r).getCell(4).value);
     expect(total).toBe(131);

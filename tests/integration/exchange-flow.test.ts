@@ -181,7 +181,7 @@ describe("plan → prepare → attend → overview", () => {
     const mine = text(await (await jsA.get(`/exchanges/${id}`)).text());
     expect(mine).toContain("Svarene dine ble sendt");
     const read = text(await (await researcher.get(`/exchanges/${id}/answers`)).text());
-    expect(read).toContain("1 har sendt svar.");
+    expect(read).toContain("1 person har sendt svar.");
     expect(read).toContain("Aina Demosen");
     expect(read).toContain("Vi har fulgt opp to ansatte hver uke.");
     expect(read).toContain(`exchange-${id}-preparation@v1`);

@@ -3,11 +3,12 @@
 // log, the redaction review changing later exports, and the same export from the command line.
 import crypto from "node:crypto";
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { unzipSync } from "fflate";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterExportForm, exportIdAfter } from "../support/exports";
 import { Client } from "../support/http";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, tempDataDir, type RunningServer } from "../support/server";
@@ -28,6 +29,14 @@ const base = { project: "afi-2017", format: "sav", language: "nb", pseudonyms: "
 function inputValue(html: string, name: string): string | null {
   const m = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html);
   return m ? (/value="([^"]*)"/.exec(m[0])?.[1] ?? "") : null;
+}
+
+/** The form again from the way back of a job page that says its request was refused. */
+async function refusedOnJobPage(location: string): Promise<string> {
+  const after = await afterExportForm(researcher, location);
+  expect(after.exportId).toBeNull();
+  const back = /href="(\/exports\?project=afi-2017&amp;job=\d+)"/.exec((after as { html: string }).html)![1].replace(/&amp;/g, "&");
+  return (await researcher.get(back)).text();
 }
 
 function database() {
@@ -81,9 +90,12 @@ describe("the export centre", () => {
     const noWave = await researcher.post("/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "employer-survey" }));
     expect(noWave.status).toBe(400);
     expect(await noWave.text()).toContain("Velg en bølge av spørreundersøkelsen i dette prosjektet");
-    const nothing = await researcher.post("/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "log", from: "2030-01", to: "2030-02" }));
-    expect(nothing.status).toBe(400);
-    expect(await nothing.text()).toContain("Utvalget har ingen rader");
+    // No rows: the export's job refuses it, at the field at once when its worker is ready, or
+    // else on the job's page, whose way back shows the form with the reason and the choices.
+    const nothing = await researcher.request("POST", "/exports", form({ ...base, intent: "export", requestKey: KEY, dataset: "log", from: "2030-01", to: "2030-02" }));
+    const refused = nothing.status === 302 ? await refusedOnJobPage(nothing.headers.get("Location")!) : (expect(nothing.status).toBe(400), await nothing.text());
+    expect(refused).toContain("Utvalget har ingen rader");
+    expect(inputValue(refused, "from")).toBe("2030-01");
   });
 
   let exportId = 0;
@@ -91,17 +103,20 @@ describe("the export centre", () => {
     const body = form({ ...base, intent: "export", requestKey: KEY, dataset: "log", format: "xlsx", from: "2017-09", to: "2018-06", cases: ["1", "2"] });
     const first = await researcher.request("POST", "/exports", body);
     expect(first.status).toBe(302);
+    // The export page at once, or the page of its job until it is made.
     const location = first.headers.get("Location")!;
-    expect(location).toMatch(/^\/exports\/\d+$/);
-    exportId = Number(location.split("/")[2]);
+    expect(location).toMatch(/^\/exports\/(jobs\/)?\d+$/);
+    exportId = await exportIdAfter(researcher, location);
     const again = await researcher.request("POST", "/exports", body);
-    expect(again.headers.get("Location")).toBe(location);
+    expect(again.headers.get("Location")).toBe(`/exports/${exportId}`);
     const db = database();
     expect((db.prepare("SELECT count(*) AS n FROM export_packages WHERE request_key = ?").get(KEY) as { n: number }).n).toBe(1);
+    expect(db.prepare("SELECT state, export_id AS exportId, via FROM export_jobs WHERE request_key = ?").all(KEY)).toEqual([{ state: "done", exportId, via: "web" }]);
     const row = db.prepare("SELECT manifest FROM export_packages WHERE id = ?").get(exportId) as { manifest: string };
     db.close();
     const manifest = JSON.parse(row.manifest);
-    expect(manifest.filters).toEqual({ from: "2017-09", to: "2018-06", cases: [1, 2] });
+    // The selection by name, never by database id.
+    expect(manifest.filters).toEqual({ period: { from: "2017-09", to: "2018-06" }, caseProjects: ["Jobbsjansen i NAV Bjerke, Oslo", "Jobbsjansen i NAV Søndre Nordstrand, Oslo"] });
     expect(manifest.createdBy).toMatchObject({ name: "Forsker Demosen", via: "web" });
   });
 
@@ -112,7 +127,7 @@ describe("the export centre", () => {
     const res = await researcher.request("GET", `/exports/${exportId}/download`);
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/zip");
-    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="medforsker-afi-2017-log-xlsx-\d{8}-\d{4}\.zip"$/);
+    expect(res.headers.get("Content-Disposition")).toMatch(/^attachment; filename="medforsker-afi-2017-log-xlsx-\d{4}-\d{2}-\d{2}-\d{4}\.zip"$/);
     const bytes = new Uint8Array(await res.arrayBuffer());
     const unzipped = unzipSync(bytes);
     expect(crypto.createHash("sha256").update(unzipped["manifest.json"]).digest("hex")).toBe(sha);
@@ -125,6 +140,7 @@ describe("the export centre", () => {
 
   it("records the export and the download in the audit log researchers read", async () => {
     const html = await (await researcher.get("/audit?kind=export")).text();
+    expect(html).toMatch(/Forsker Demosen lastet ned eksporten av loggnotater fra «Supported Employment/);
     expect(html).toContain("export.created");
     expect(html).toContain("export.downloaded");
     expect(html).toContain(`export:${exportId}`);
@@ -148,7 +164,7 @@ describe("the redaction review", () => {
     expect(after).toContain("Gjennomgangen er lagret.");
     expect(after).toContain("[SLADDET]");
     const made = await researcher.request("POST", "/exports", form({ ...base, intent: "export", requestKey: "export-centre-key-0002", dataset: "log", format: "csv" }));
-    const id = Number(made.headers.get("Location")!.split("/")[2]);
+    const id = await exportIdAfter(researcher, made.headers.get("Location")!);
     const bytes = new Uint8Array(await (await researcher.request("GET", `/exports/${id}/download`)).arrayBuffer());
     const csv = new TextDecoder().decode(unzipSync(bytes)["afi-2017-log.csv"]);
     expect(csv).not.toMatch(/(?<![\p{L}])(nettverket|jobbsmaking)(?![\p{L}])/iu);
@@ -235,7 +251,10 @@ describe("the export command", () => {
     expect(Object.keys(unzipSync(readFileSync(out)))).toContain("afi-2017-employer-survey.sav");
     const db = database();
     const audit = db.prepare("SELECT details FROM audit_log WHERE action = 'export.created' ORDER BY id DESC LIMIT 1").get() as { details: string };
+    // A job row like a web export's, run by the command itself; its work folder is gone.
+    expect(db.prepare("SELECT state, via, out FROM export_jobs WHERE via = 'cli'").all()).toEqual([{ state: "done", via: "cli", out }]);
     db.close();
+    expect(readdirSync(path.join(server.dataDir, "exports", ".work"))).toEqual([]);
     expect(JSON.parse(audit.details)).toMatchObject({ via: "cli", dataset: "employer-survey", format: "sav", rows: 45 });
     const bad = spawnSync(tsx, ["app/cli/main.ts", "export", "--project", "afi-2017", "--data", "log", "--format", "pdf", "--out", out], { env, encoding: "utf8" });
     expect(bad.status).toBe(2);

@@ -128,6 +128,16 @@ describe("every package", () => {
         expect(text(entries["codebook.md"])).toMatch(/^# Codebook: /);
         const readable = text(entries["manifest.txt"]);
         for (const f of manifest.files) expect(readable).toContain(`${f.sha256}  ${f.path}`);
+        // Nothing a researcher receives has a placeholder, a key=value dump or a database id:
+        // the selection is by name, file names by project, data set, exchange number and date.
+        expect(readable).not.toMatch(/…|\w=\w|\bundefined\b|\bnull\b|\[object/);
+        // Counts are named in words, never by their internal key («redacted.phone», «textValues»).
+        expect(readable).not.toMatch(/\bredacted\.|\b[a-z]+[A-Z][A-Za-z]*\b/);
+        expect(readable).toMatch(new RegExp(`^Datasett: ${manifest.dataset.title.nb} – \\S`, "m"));
+        expect(JSON.stringify(manifest.filters)).not.toMatch(/:\s*\d|\[\d/);
+        for (const name of names) {
+          expect(name).toMatch(/^(manifest\.(json|txt)|(kodebok|codebook)\.md|afi-2017-[a-z-]+?(-(jobbspesialister|caseansvarlige)-nr-\d{1,3}-\d{4}-\d{2}-\d{2}|-js-[0-9a-z]+)?(-(datasett|klassifisering|etiketter))?\.(sav|sps|csv|xlsx|docx|qdpx))$/);
+        }
         expect(manifest.createdBy.name).toBe("Forsker Demosen");
         expect(manifest.dataset.rows).toBeGreaterThan(0);
         expect(manifest.steps.map((s) => s.id)).toEqual(expect.arrayContaining(["drop-identifiers", "pseudonymise", "coarsen-dates"]));

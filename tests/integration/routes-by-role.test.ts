@@ -95,6 +95,7 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/exports.review": { path: () => "/exports/review?project=afi-2017&dataset=employer-survey", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/exports.$id._index": { path: () => "/exports/999999", get: researcherOnly(404), post: all(405) },
   "routes/exports.$id.download": { path: () => "/exports/999999/download", get: researcherOnly(404), post: all(405) },
+  "routes/exports.jobs.$id": { path: () => "/exports/jobs/999999", get: researcherOnly(404), post: all(405) },
   "routes/audit._index": { path: () => "/audit", get: researcherOnly(200), post: all(405) },
 };
 

@@ -77,6 +77,25 @@ describe("waves", () => {
     expect(page).toContain("[LENKE]");
   });
 
+  it("offers only instruments meant for surveys, and refuses the others if posted", async () => {
+    const form = await (await researcher.get("/waves/new")).text();
+    const select = /<select[^>]*name="instrumentId"[^>]*>([\s\S]*?)<\/select>/.exec(form)![1];
+    expect([...select.matchAll(/<option value="([^"]*)"/g)].map((m) => m[1])).toEqual(["employer-survey"]);
+    for (const instrumentId of ["log-entry", "participant-report", "exchange-preparation"]) {
+      const res = await researcher.request("POST", "/waves/new", {
+        projectId: String(projectId),
+        instrumentId,
+        title: "Feil skjema",
+        infoNb: "x",
+        infoEn: "x",
+        openDate: "2026-02-01",
+        closeDate: "2026-02-10",
+        minAnswers: "5",
+      });
+      expect(res.status, instrumentId).toBe(400);
+    }
+  });
+
   it("a case lead sees no wave; a job specialist never sees results", async () => {
     const lead = await login(identities.leadA);
     expect((await lead.request("GET", "/waves")).status).toBe(403);
@@ -313,7 +332,7 @@ describe("what a job specialist sees", () => {
     const page = text(await (await researcher.get(`/waves/${waveId}`)).text());
     expect(page).toMatch(/Lenker delt ut 10 Svar 3 Svarprosent 30 %/);
     expect(page).toMatch(/Før purring 2 2 20 %/);
-    expect(page).toMatch(/Etter purring 1 \( ?fra \d{4}-\d{2}-\d{2} ?\) 1 3 30 %/);
+    expect(page).toMatch(/Etter purring 1 \( ?fra \d{1,2}\. [a-zæøå]+ \d{4} ?\) 1 3 30 %/);
     // Researchers see links per job specialist, never used counts per job specialist.
     expect(page).toContain("Bare hvor mange lenker hver har delt ut");
   });
@@ -378,7 +397,7 @@ describe("results", () => {
     const ok = await researcher.request("POST", `/waves/${waveId}/results`, { intent: "exclude", answerId, item: "ansettelse", reason: "Tallene gjelder hele bedriften" });
     expect(ok.status).toBe(302);
     const after = text(await (await researcher.get(`/waves/${waveId}/results`)).text());
-    expect(after).toContain("1 arbeidsgivere svarte på spørsmålet.");
+    expect(after).toContain("1 arbeidsgiver svarte på spørsmålet.");
     expect(after).toContain("Tallene gjelder hele bedriften");
     expect(count("SELECT count(*) FROM audit_log WHERE action = 'survey.answer_excluded' AND subject = ?", `survey_wave:${waveId}`)).toBe(1);
     await researcher.request("POST", `/waves/${waveId}/results`, { intent: "include", answerId, item: "ansettelse" });

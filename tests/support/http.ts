@@ -64,5 +64,5 @@ export class Client {
 
 function closedIdle(error: unknown): boolean {
   const code = (error as { cause?: { code?: string } }).cause?.code;
-  return code === "UND_ERR_SOCKET" || code === "ECONNRESET";
+  return code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE";
 }

@@ -36,9 +36,10 @@ describe("timing", () => {
     expect(hoursLabel(timingOf({ startTime: "14:00", endTime: "15:00", hoursOverride: null, dayKindOverride: null }), "nb", nb)).toBe("1 t");
     expect(hoursLabel(timingOf({ startTime: null, endTime: null, hoursOverride: null, dayKindOverride: null }), "nb", nb)).toBe("–");
   });
-  it("writes dates as the report does", () => {
-    expect(formatExchangeDate("2017-06-30", false, "nb", nb)).toBe("30.06.17");
-    expect(formatExchangeDate("2019-05-01", true, "nb", nb)).toBe("mai 2019");
-    expect(formatExchangeDate("2017-06-30", false, "en", en)).toBe("30 Jun 2017");
+  it("writes dates by the one date rule, an approximate date as its month", () => {
+    expect(formatExchangeDate("2017-06-30", false, "nb", "table")).toBe("30.06.2017");
+    expect(formatExchangeDate("2017-06-30", false, "nb")).toBe("30. juni 2017");
+    expect(formatExchangeDate("2019-05-01", true, "nb")).toBe("mai 2019");
+    expect(formatExchangeDate("2017-06-30", false, "en")).toBe("30 June 2017");
   });
 });

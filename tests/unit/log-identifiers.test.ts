@@ -3,7 +3,8 @@
 // wording about a single participant.
 import { describe, expect, it } from "vitest";
 import { findIdentifiers, findingKinds, isNationalIdNumber, nameMatcher, nationalIdControlDigits } from "../../app/logs/identifiers";
-import { demoNoteText } from "../../db/demo/logs.server";
+import { composeDemoNote, demoNoteContext, demoNoteFollowUp, demoNoteSlots, demoNoteText, type DemoStep } from "../../db/demo/log-texts";
+import { mulberry32 } from "../../db/demo/random";
 import { demoCaseLeads, demoJobSpecialists } from "../../db/demo/people";
 
 const kinds = (text: string, names: string[] = []) => findingKinds(findIdentifiers(text, { names: nameMatcher(names) }));
@@ -110,6 +111,17 @@ describe("the demo notes", () => {
     const names = [...demoJobSpecialists.map((p) => p.name), ...demoCaseLeads.map((p) => p.name)];
     for (const pool of Object.values(demoNoteText)) {
       for (const text of Object.values(pool).flat()) expect(kinds(text, names), text).toEqual([]);
+    }
+    const fragments = [...demoNoteContext, ...Object.values(demoNoteFollowUp).flat(), ...Object.values(demoNoteSlots).flat()];
+    for (const text of fragments) expect(kinds(text, names), text).toEqual([]);
+  });
+
+  it("stay free of identifiers however they are composed", () => {
+    const names = [...demoJobSpecialists.map((p) => p.name), ...demoCaseLeads.map((p) => p.name)];
+    const random = mulberry32(1);
+    for (let i = 0; i < 2000; i++) {
+      const note = composeDemoNote((1 + (i % 5)) as DemoStep, random, true);
+      for (const text of Object.values(note)) expect(kinds(text!, names), text!).toEqual([]);
     }
   });
 });

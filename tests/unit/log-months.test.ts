@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../../app/i18n/catalog";
 import { csvCell, csvLine } from "../../app/logs/csv.server";
 import { gridPeriod } from "../../app/logs/compliance.server";
-import { addMonths, currentMonth, formatDate, formatTimestamp, isMonth, monthLabel, monthRange, todayInNorway } from "../../app/logs/months";
+import { addMonths, currentMonth, isMonth, monthLabel, monthRange, todayInNorway } from "../../app/logs/months";
 
 describe("months", () => {
   it("adds and ranges over months across years", () => {
@@ -30,11 +30,6 @@ describe("months", () => {
   it("names months in both languages", () => {
     expect(monthLabel(translator("nb"), "2017-09")).toBe("september 2017");
     expect(monthLabel(translator("en"), "2018-12")).toBe("December 2018");
-  });
-
-  it("formats dates and times the Norwegian way", () => {
-    expect(formatDate("2018-03-07")).toBe("07.03.2018");
-    expect(formatTimestamp(Date.UTC(2018, 2, 7, 13, 5) / 1000)).toBe("07.03.2018 14:05");
   });
 });
 

@@ -16,8 +16,9 @@ import { parseInstrumentForm } from "../../app/instruments/validate.server";
 import { versionAsOf } from "../../app/reports/as-of";
 import { countWithdrawn, listParticipantReports, listParticipantReportVersions } from "../../app/reports/data.server";
 import { findIdentifiers } from "../../app/reports/identifiers.server";
-import { computeReportStatistics, isInWork, type StatTable, type StatisticsRecord } from "../../app/reports/statistics";
-import { cell, presentTable } from "../../app/reports/suppression";
+import { computeReportStatistics, isInWork, type Label, type StatTable } from "../../app/reports/statistics";
+import { buildStatisticsCube, type CubeRecord } from "../../app/reports/statistics-cube";
+import { cell, presentView } from "../../app/reports/suppression";
 import { seedDemo } from "../support/seed";
 
 const instrument = loadCodebook(path.resolve("surveys")).get("participant-report")!;
@@ -65,40 +66,77 @@ describe("which version applies on a date", () => {
 });
 
 describe("small cells", () => {
-  it("hides counts from 1 to k-1 with their share, shows 0 and k", () => {
-    expect(cell(0, 20, 5, "nb")).toMatchObject({ text: "0", suppressed: false });
-    expect(cell(4, 20, 5, "nb")).toEqual({ text: "<5", percent: null, share: null, suppressed: true });
-    expect(cell(1, 20, 5, "en").text).toBe("<5");
-    expect(cell(5, 20, 5, "en")).toMatchObject({ text: "5", percent: "25%", suppressed: false });
-    expect(cell(5, 20, 5, "nb").percent).toMatch(/^25\s%$/);
-    expect(cell(7, 20, 10, "nb").text).toBe("<10");
-    // A share of a base below k is not shown either.
-    expect(cell(0, 3, 5, "nb").percent).toBeNull();
+  it("a hidden cell reads «:» with no share; a share needs a shown base of at least k", () => {
+    expect(cell(0, false, 20, 5, "nb")).toMatchObject({ text: "0", suppressed: false });
+    expect(cell(4, true, 20, 5, "nb")).toEqual({ text: ":", percent: null, share: null, suppressed: true });
+    expect(cell(40, true, 200, 5, "en").text).toBe(":");
+    expect(cell(5, false, 20, 5, "en")).toMatchObject({ text: "5", percent: "25%", suppressed: false });
+    expect(cell(5, false, 20, 5, "nb").percent).toMatch(/^25\s%$/);
+    // No share of a hidden base, nor of a base below k.
+    expect(cell(5, false, null, 5, "nb").percent).toBeNull();
+    expect(cell(0, false, 3, 5, "nb").percent).toBeNull();
   });
 
-  it("a table on the page never carries a hidden count, mean or median", () => {
-    const records: StatisticsRecord[] = [
-      ...Array.from({ length: 6 }, () => ({ programme: "intro" as const, answers: { kjonn: 1, alder_overtatt: 30, status: 6 } })),
-      ...Array.from({ length: 3 }, () => ({ programme: "intro" as const, answers: { kjonn: 2, alder_overtatt: 50, status: 1 } })),
-      ...Array.from({ length: 2 }, () => ({ programme: "jobbsjansen" as const, answers: { kjonn: 1, alder_overtatt: 41, status: 1 } })),
+  it("a view on the page never carries a hidden count", () => {
+    const records: CubeRecord[] = [
+      ...Array.from({ length: 6 }, () => ({ programme: "intro" as const, caseProjectId: 1, startMonth: "2017-03", answers: { kjonn: 1, alder_overtatt: 30, status: 6 } })),
+      ...Array.from({ length: 3 }, () => ({ programme: "intro" as const, caseProjectId: 1, startMonth: "2017-03", answers: { kjonn: 2, alder_overtatt: 50, status: 1 } })),
+      ...Array.from({ length: 2 }, () => ({ programme: "jobbsjansen" as const, caseProjectId: 2, startMonth: "2017-03", answers: { kjonn: 1, alder_overtatt: 41, status: 1 } })),
     ];
-    const stats = computeReportStatistics(records, codes);
-    expect(stats.columns).toEqual(["intro", "jobbsjansen", "total"]);
-    const present = (id: string) =>
-      presentTable(table(stats.tables, id), { k: 5, locale: "en", label: (l) => ("key" in l ? l.key : "flag" in l ? `${l.flag.item}=${l.flag.code}` : `${l.option.variable}=${l.option.code}`), column: (c) => c });
-    const gender = present("gender");
-    expect(gender.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
-      ["6", "<5", "8"],
-      ["<5", "0", "<5"],
-    ]);
-    expect(gender.n.map((c) => c.text)).toEqual(["9", "<5", "11"]);
-    const age = present("age");
-    expect(age.numeric?.mean).toEqual(["36.7", "–", "37.5"]);
-    expect(JSON.stringify(age)).not.toContain('"41"');
-    // Only those in work are in the contract table: 6, all in Intro, none of whom answered it.
-    const contract = table(stats.tables, "contract");
-    expect(contract.n).toEqual([0, 0, 0]);
-    expect(contract.missing).toEqual([6, 0, 6]);
+    const cube = buildStatisticsCube({
+      records,
+      caseProjects: [
+        { id: 1, programme: "intro" },
+        { id: 2, programme: "jobbsjansen" },
+      ],
+      withdrawn: [],
+      codes,
+      k: 5,
+    });
+    const label = (l: Label) => ("key" in l ? l.key : "flag" in l ? `${l.flag.item}=${l.flag.code}` : `${l.option.variable}=${l.option.code}`);
+    const view = presentView(cube, { caseProject: null, programme: null }, { locale: "en", label, column: (c) => c, codes });
+    const gender = view.tables.find((t) => t.id === "gender")!;
+    expect(gender.columns.map((c) => c.key)).toEqual(["intro", "jobbsjansen", "total"]);
+    // Women 6 | 2 | 8, men 3 | 0 | 3: the 2 and the 3s are hidden, and with them enough that
+    // none can be worked out from N (9 | 2 | 11, always shown).
+    const texts = gender.rows.map((r) => r.cells.map((c) => c.text));
+    expect(texts[0][1]).toBe(":");
+    expect(texts[1][0]).toBe(":");
+    expect(texts[1][2]).toBe(":");
+    expect(gender.n.map((c) => c.text)).toEqual(["9", "2", "11"]);
+    expect(gender.hidden).toBe(true);
+    // The number of reports per programme is the base of the page and always shown.
+    for (const table of view.tables.filter((t) => t.id !== "programme")) for (const row of [...table.rows, ...table.summaries]) for (const c of row.cells) expect(c.suppressed || !/^[1-4]$/.test(c.text), `${table.id} ${row.key}`).toBe(true);
+  });
+
+  it("the number of different countries is shown only in a column whose country cells are all shown", () => {
+    // Intro: 8 from country 1, 2 from country 2, 5 from each of 3–10, 6 from each of 11 and 12;
+    // Jobbsjansen: 3 from country 1, 8 from country 2, 5 from each of 3–10.
+    const intro = [8, 2, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6];
+    const jobbsjansen = [3, 8, 5, 5, 5, 5, 5, 5, 5, 5];
+    const records: CubeRecord[] = [
+      ...intro.flatMap((n, i) => Array.from({ length: n }, () => ({ programme: "intro" as const, caseProjectId: 1, startMonth: "2017-03", answers: { kjonn: 1, hjemland: 100 + i, status: 1 } }))),
+      ...jobbsjansen.flatMap((n, i) => Array.from({ length: n }, () => ({ programme: "jobbsjansen" as const, caseProjectId: 2, startMonth: "2017-03", answers: { kjonn: 2, hjemland: 100 + i, status: 1 } }))),
+    ];
+    const cube = buildStatisticsCube({
+      records,
+      caseProjects: [
+        { id: 1, programme: "intro" },
+        { id: 2, programme: "jobbsjansen" },
+      ],
+      withdrawn: [],
+      codes,
+      k: 5,
+    });
+    const label = (l: Label) => ("key" in l ? l.key : "flag" in l ? `${l.flag.item}=${l.flag.code}` : `${l.option.variable}=${l.option.code}`);
+    const countries = presentView(cube, { caseProject: null, programme: null }, { locale: "en", label, column: (c) => c, codes }).tables.find((t) => t.id === "countries")!;
+    expect(countries.rows.some((r) => r.cells.some((c) => c.suppressed))).toBe(true);
+    const distinct = countries.distinct!;
+    expect(distinct.some((d) => d !== "–")).toBe(true);
+    // A count of countries beside a hidden cell says whether the hidden cell is empty.
+    distinct.forEach((d, col) => {
+      if (d !== "–") for (const row of countries.rows) expect(row.cells[col].suppressed, `${row.key} in column ${col}`).toBe(false);
+    });
   });
 
   it("every table, band, group and summary label has text in both languages", () => {

@@ -48,6 +48,12 @@ export function groupParagraphs(dict: ExportDictionary, group: DocumentGroup): P
   return [new Paragraph({ text: group.title, heading: HeadingLevel.HEADING_1 }), ...out];
 }
 
+/** The value's label from the dictionary (the exchange's name for its code), else the value. */
+function valueLabel(dict: ExportDictionary, variable: string, value: string | null): string {
+  const v = dict.variables.find((x) => x.name === variable);
+  return v ? valueText(v, value === null ? null : v.type === "numeric" ? Number(value) : value) : String(value);
+}
+
 const FILE_DESCRIPTION: Localized = { nb: "Word-dokument med overskriftsstiler for autokoding i NVivo", en: "Word document with heading styles for auto-coding in NVivo" };
 
 async function writeDocument(dir: string, name: string, title: string, children: Paragraph[]): Promise<void> {
@@ -71,8 +77,10 @@ export const docxFormat: ExportFormat = {
     let children: Paragraph[] = [];
     const flush = async () => {
       if (!children.length) return;
-      const name = splitBy ? `${input.baseName}-${fileStem(String(fileKey))}.docx` : `${input.baseName}.docx`;
-      await writeDocument(input.dir, name, splitBy ? `${input.projectTitle} – ${fileKey}` : input.projectTitle, children);
+      // One file per exchange (say) is named for it, never for its stored code.
+      const part = splitBy ? (dict.qualitative.docxFileNames?.[String(fileKey)] ?? String(fileKey)) : null;
+      const name = part ? `${input.baseName}-${fileStem(part)}.docx` : `${input.baseName}.docx`;
+      await writeDocument(input.dir, name, splitBy ? `${input.projectTitle} – ${valueLabel(dict, splitBy, fileKey)}` : input.projectTitle, children);
       files.push({ path: name, description: FILE_DESCRIPTION });
       children = [];
     };

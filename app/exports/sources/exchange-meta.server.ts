@@ -1,12 +1,14 @@
 // The experience exchanges of a project as export variables: a coded "samling" (100 + number for
 // the job specialists' series, 200 + number for the leaders'), the audience and the month; and the
 // export centre's choice of the exchanges that have data.
-import type { Localized } from "~/i18n/locale";
+import type { Locale, Localized } from "~/i18n/locale";
 import { listAllExchanges } from "~/exchanges/exchanges.server";
 import type { Db } from "../../../db/connection.server";
 import type { SchemaVariable } from "../schema";
 import { MONTH } from "./common.server";
 import type { DatasetChoices } from "./source.server";
+import { formatDate, formatMonth } from "~/i18n/dates";
+import { fileStem } from "../package.server";
 
 export interface ExchangeMeta {
   readonly id: number;
@@ -34,10 +36,20 @@ export function exchangesOf(db: Db, projectId: number): ExchangeMeta[] {
       date: e.date,
       theme: e.theme,
       label: {
-        nb: `Nr. ${e.number} for ${AUDIENCE[e.audience].nb} (${e.date.slice(0, 7)}): ${e.theme}`,
-        en: `No. ${e.number} for ${AUDIENCE[e.audience].en} (${e.date.slice(0, 7)}): ${e.theme}`,
+        nb: `Nr. ${e.number} for ${AUDIENCE[e.audience].nb} (${formatMonth(e.date.slice(0, 7), "nb")}): ${e.theme}`,
+        en: `No. ${e.number} for ${AUDIENCE[e.audience].en} (${formatMonth(e.date.slice(0, 7), "en")}): ${e.theme}`,
       },
     }));
+}
+
+/** «nr. 11 for jobbspesialister (1. februar 2019)», for the manifest. */
+export function exchangeName(e: ExchangeMeta, locale: Locale): string {
+  return `${locale === "nb" ? "nr." : "no."} ${e.number} for ${AUDIENCE[e.audience][locale]} (${formatDate(e.date, locale)})`;
+}
+
+/** «jobbspesialister-nr-11-2019-02-01», for a file of one exchange. */
+export function exchangeFileName(e: ExchangeMeta, locale: Locale): string {
+  return fileStem(AUDIENCE[e.audience][locale], locale === "nb" ? "nr" : "no", String(e.number), e.date);
 }
 
 export function exchangeVariables(exchanges: readonly ExchangeMeta[]): SchemaVariable[] {
@@ -84,7 +96,7 @@ export function exchangeChoices(db: Db, projectId: number, withData: ReadonlySet
     months: null,
     caseProjects: [],
     waves: [],
-    exchanges: exchanges.map((e) => ({ id: e.id, label: e.label.nb })),
+    exchanges: exchanges.map((e) => ({ id: e.id, label: e.label })),
     usesPeriod: false,
     usesCases: false,
   };

@@ -12,7 +12,7 @@ import type { Row } from "../dictionary";
 import { AnswerConverter, mergeVersions } from "../instrument-variables";
 import type { ExportSchema, SchemaVariable } from "../schema";
 import { INSTRUMENT_VERSION, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, peopleTable } from "./common.server";
-import { exchangeChoices, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
+import { exchangeChoices, exchangeFileName, exchangeName, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
 
 const TITLE: Localized = { nb: "Forberedelser til erfaringsutvekslinger", en: "Preparation for experience exchanges" };
@@ -106,6 +106,7 @@ export const exchangePreparationSource: DatasetSource = {
         caseAttributes: [ROLE.name],
         documentBy: ["samling", PERSON_VAR],
         docxFileBy: "samling",
+        docxFileNames: Object.fromEntries(used.map((e) => [String(e.code), exchangeFileName(e, options.locale)])),
         rowLabel: [],
         codeBy: [],
       },
@@ -116,7 +117,7 @@ export const exchangePreparationSource: DatasetSource = {
       rowCount: ordered.length,
       widths: { [PERSON_VAR]: PSEUDONYM_WIDTH },
       instruments: entries,
-      description: used.map((e) => `${e.audience === "job_specialists" ? "JS" : "L"}${e.number}`).join(", "),
+      description: used.map((e) => exchangeName(e, options.locale)).join(", "),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
         for (const { a, e, pseudonym, role } of ordered) {

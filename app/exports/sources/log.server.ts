@@ -13,6 +13,7 @@ import type { ExportSchema, SchemaVariable } from "../schema";
 import { INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, extentWidths, mergedInstrument, peopleTable } from "./common.server";
 import { CASE_VARIABLES, caseChoices, caseVariables, projectStructure, setCaseValues } from "./project-structure.server";
 import { inList, type DatasetSource, type ExportScope, type Pass, type PreparedDataset, type SourceContext } from "./source.server";
+import { periodText } from "../manifest";
 
 export const LOG_INSTRUMENT = "log-entry";
 /** author, case project, month, instrument version, answers (JSON), id */
@@ -138,7 +139,7 @@ export const logSource: DatasetSource = {
       rowCount,
       widths,
       instruments: entries,
-      description: [scope.from ?? "…", scope.to ?? "…"].join(" – "),
+      description: periodText(scope.from, scope.to, options.locale),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
         for (const [author, caseProject, month, version, json] of notes(pass.grouped ?? false)) {

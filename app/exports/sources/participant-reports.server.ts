@@ -21,6 +21,7 @@ import type { ExportSchema, SchemaVariable } from "../schema";
 import { INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, mergedInstrument } from "./common.server";
 import { CASE_VARIABLES, caseChoices, caseVariables, programmeCode, projectStructure } from "./project-structure.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
+import { periodText } from "../manifest";
 
 const TITLE: Localized = { nb: "Individrapporter", en: "Participant reports" };
 const PARTICIPANT = "deltaker";
@@ -171,7 +172,7 @@ export const participantReportsSource: DatasetSource = {
       rowCount: reports.length,
       widths: { [PARTICIPANT]: PSEUDONYM_WIDTH },
       instruments: entries,
-      description: [scope.from ?? "…", scope.to ?? "…"].join(" – "),
+      description: periodText(scope.from, scope.to, options.locale),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
         for (const { r, i, pseudonym } of ordered) {

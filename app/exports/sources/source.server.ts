@@ -96,7 +96,7 @@ export interface DatasetChoices {
   readonly months: { first: string; last: string } | null;
   readonly caseProjects: readonly CaseChoice[];
   readonly waves: readonly { id: number; title: string; closed: boolean; answers: number; minAnswers: number }[];
-  readonly exchanges: readonly { id: number; label: string }[];
+  readonly exchanges: readonly { id: number; label: Localized }[];
   readonly usesPeriod: boolean;
   readonly usesCases: boolean;
 }

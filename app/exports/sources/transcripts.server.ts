@@ -11,8 +11,10 @@ import type { ExportSchema, SchemaVariable } from "../schema";
 import { ROW_NUMBER } from "./common.server";
 import { exchangeChoices, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
+import { formatMessage } from "~/i18n/format";
 
 const TITLE: Localized = { nb: "Transkripsjoner fra erfaringsutvekslinger", en: "Transcripts of experience exchanges" };
+const DESCRIPTION: Localized = { nb: "{count, plural, one {# transkripsjon} other {# transkripsjoner}}", en: "{count, plural, one {# transcript} other {# transcripts}}" };
 const FLAG_LABELS = [
   { value: 0, label: { nb: "Ikke kodet", en: "Not coded" } },
   { value: 1, label: { nb: "Kodet", en: "Coded" } },
@@ -32,7 +34,7 @@ export const transcriptsSource: DatasetSource = {
   },
 
   prepare(ctx: SourceContext): PreparedDataset {
-    const { reader, project, scope } = ctx;
+    const { reader, project, scope, options } = ctx;
     const transcripts = selected(reader.db, project.id, scope.exchangeIds);
     const exchanges = new Map<number, ExchangeMeta>(exchangesOf(reader.db, project.id).map((e) => [e.id, e]));
     const used = [...new Map(transcripts.map((t) => [t.exchange.id, exchanges.get(t.exchange.id)!])).values()];
@@ -89,7 +91,7 @@ export const transcriptsSource: DatasetSource = {
       schema,
       rowCount,
       instruments: [],
-      description: `${transcripts.length} transkripsjoner`,
+      description: formatMessage(DESCRIPTION[options.locale], options.locale, { count: transcripts.length }),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
         for (const [index, t] of transcripts.entries()) {

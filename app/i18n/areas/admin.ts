@@ -16,7 +16,7 @@ export const nb = {
   "home.teamEmpty": "Ingen jobbspesialister er registrert i casen ennå.",
   "home.jsLead": "Her finner du loggen din, spørreskjemaer og erfaringsutvekslinger etter hvert som de tas i bruk i prosjektet.",
   "projects.create": "Opprett prosjekt",
-  "projects.counts": "{organisations} caser, {caseProjects} caseprosjekter",
+  "projects.counts": "{organisations, plural, one {# case} other {# caser}}, {caseProjects, plural, one {# caseprosjekt} other {# caseprosjekter}}",
   "projects.title": "Prosjekttittel",
   "projects.slug": "Kortnavn",
   "projects.slugHint": "Brukes i adresser og eksporter, for eksempel afi-2017.",
@@ -38,7 +38,7 @@ export const nb = {
   "projects.place": "Sted",
   "projects.nameTaken": "Navnet er allerede i bruk her",
   "instrumentsPage.lead": "Instrumentene er definert som data i mappen surveys/. Åpne et instrument for å se og prøve skjemaet. Ingenting lagres fra en forhåndsvisning.",
-  "instrumentsPage.meta": "Versjon {version} · {variables} variabler · {source}",
+  "instrumentsPage.meta": "Versjon {version} · {variables, plural, one {# variabel} other {# variabler}} · {source}",
   "instrumentsPage.preview": "Forhåndsvisning",
   "instrumentsPage.previewNotice": "Dette er en forhåndsvisning. Svarene kontrolleres, men lagres ikke.",
   "instrumentsPage.check": "Kontroller svarene",
@@ -66,6 +66,7 @@ export const nb = {
   "people.deactivate": "Deaktiver",
   "people.reactivate": "Aktiver igjen",
   "people.deactivateHint": "En deaktivert person blir logget ut med en gang og kan ikke logge inn. Det personen har levert, beholdes.",
+  "people.copyLink": "Kopier lenken",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -84,7 +85,7 @@ export const en: Messages<typeof nb> = {
   "home.teamEmpty": "No job specialists are registered in the case yet.",
   "home.jsLead": "Here you will find your log, questionnaires and experience exchanges as the project starts using them.",
   "projects.create": "Create project",
-  "projects.counts": "{organisations} cases, {caseProjects} case projects",
+  "projects.counts": "{organisations, plural, one {# case} other {# cases}}, {caseProjects, plural, one {# case project} other {# case projects}}",
   "projects.title": "Project title",
   "projects.slug": "Short name",
   "projects.slugHint": "Used in addresses and exports, for example afi-2017.",
@@ -106,7 +107,7 @@ export const en: Messages<typeof nb> = {
   "projects.place": "Place",
   "projects.nameTaken": "The name is already used here",
   "instrumentsPage.lead": "The instruments are defined as data in the surveys/ folder. Open an instrument to see and try the form. Nothing is stored from a preview.",
-  "instrumentsPage.meta": "Version {version} · {variables} variables · {source}",
+  "instrumentsPage.meta": "Version {version} · {variables, plural, one {# variable} other {# variables}} · {source}",
   "instrumentsPage.preview": "Preview",
   "instrumentsPage.previewNotice": "This is a preview. The answers are checked but not stored.",
   "instrumentsPage.check": "Check the answers",
@@ -134,4 +135,5 @@ export const en: Messages<typeof nb> = {
   "people.deactivate": "Deactivate",
   "people.reactivate": "Activate again",
   "people.deactivateHint": "A deactivated person is logged out at once and cannot log in. What the person has submitted is kept.",
+  "people.copyLink": "Copy the link",
 };
