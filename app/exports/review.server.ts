@@ -145,7 +145,7 @@ function decideName(
       .values({ projectId: project.id, term, decision, reviewerId: userId })
       .onConflictDoUpdate({ target: [nameDecisions.projectId, nameDecisions.term], set: { decision, reviewerId: userId, decidedAt: sql`(unixepoch())` } })
       .run();
-    audit(tx, userId, "export.name_decided", `project:${project.id}`, { term, decision, dataset });
+    audit(tx, userId, "export.name_decided", `project:${project.id}`, { projectId: project.id, decision, dataset });
   });
   const back = new URLSearchParams({ project: project.slug, dataset, decided: "1" });
   const wave = url.searchParams.get("wave");

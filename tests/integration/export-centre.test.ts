@@ -226,6 +226,9 @@ describe("names nobody registered in the review", () => {
     const check = database();
     expect(check.prepare("SELECT term, decision FROM name_decisions").all()).toEqual([{ term: "hodan warsame", decision: "name" }]);
     expect((check.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.name_decided'").get() as { n: number }).n).toBe(2);
+    // The permanent audit log says a decision was made, never the name it was about.
+    expect(JSON.stringify(check.prepare("SELECT * FROM audit_log").all()).toLowerCase()).not.toContain("hodan");
+    expect(await (await researcher.get("/audit")).text()).toContain("avgjorde om et funnet ord i «");
     check.close();
   });
 
