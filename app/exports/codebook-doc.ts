@@ -66,11 +66,12 @@ export const MARKER_MEANINGS: Record<keyof typeof REDACTION_MARKERS, Localized> 
   nationalId: { nb: "fødselsnummer (kontrollsifrene stemmer)", en: "national identity number (check digits valid)" },
   dNumber: { nb: "D-nummer (kontrollsifrene stemmer)", en: "D-number (check digits valid)" },
   orgNumber: { nb: "organisasjonsnummer (kontrollsifferet stemmer)", en: "organisation number (check digit valid)" },
-  phone: { nb: "norsk telefonnummer", en: "Norwegian phone number" },
+  phone: { nb: "telefonnummer (norsk eller utenlandsk, gyldig for landet)", en: "phone number (Norwegian or foreign, valid for its country)" },
   term: { nb: "ord eller uttrykk lagt til i forskerens gjennomgang", en: "word or phrase added in the researcher's review" },
-  name: { nb: "navn på en person i prosjektet", en: "name of a person in the project" },
+  name: { nb: "navn på en person i prosjektet, eller et sannsynlig personnavn funnet av navnesøket", en: "name of a person in the project, or a likely person's name found by the name detector" },
   organisation: { nb: "navn på en caseorganisasjon", en: "name of a case organisation" },
   place: { nb: "stedsnavn knyttet til prosjektet", en: "place name listed for the project" },
+  bidi: { nb: "usynlig retningstegn (f.eks. høyre-til-venstre-overstyring), fjernet uten markør", en: "invisible direction control (e.g. right-to-left override), removed without a marker" },
 };
 
 function cell(text: string): string {
@@ -110,7 +111,7 @@ export function codebookMarkdown(schema: ExportSchema, locale: Locale, heading: 
 
   if (schema.variables.some((v) => v.treatment === "scrubbed")) {
     out.push("", `## ${T.markers[locale]}`, "", T.markersIntro[locale], "", `| ${T.marker[locale]} | ${T.meaning[locale]} |`, "|---|---|");
-    for (const kind of REDACTION_KINDS) out.push(`| \`${REDACTION_MARKERS[kind]}\` | ${MARKER_MEANINGS[kind][locale]} |`);
+    for (const kind of REDACTION_KINDS) out.push(`| ${REDACTION_MARKERS[kind] ? `\`${REDACTION_MARKERS[kind]}\`` : "–"} | ${MARKER_MEANINGS[kind][locale]} |`);
   }
 
   if (steps.length) {

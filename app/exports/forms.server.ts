@@ -55,3 +55,10 @@ export const reviewSchema = (t: TFunction) =>
       .refine((terms) => terms.every((term) => term.length <= 200), t("exports.review.termTooLong")),
     note: z.string().trim().max(1000, t("exports.review.noteTooLong")).optional(),
   });
+
+/** One decision about a found name in the review (intent «decide»). */
+export const nameDecisionSchema = (t: TFunction) =>
+  z.object({
+    term: z.string({ error: t("exports.review.termMissing") }).trim().min(1, t("exports.review.termMissing")).max(200, t("exports.review.termTooLong")),
+    decision: z.enum(["name", "not-name"], { error: t("exports.review.decisionMissing") }),
+  });

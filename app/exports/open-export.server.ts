@@ -7,7 +7,7 @@ import type { Codebook } from "~/instruments/codebook.server";
 import type { Locale } from "~/i18n/locale";
 import type { Db } from "../../db/connection.server";
 import { projects } from "../../db/schema";
-import { countingRedactor, countingScrubber, knownTerms, latestReview } from "./anonymise/known-terms.server";
+import { countingRedactor, countingScrubber, knownTerms, latestReview, nameScrubbing } from "./anonymise/known-terms.server";
 import { freshPseudonymKey, projectPseudonymKey, type PseudonymMode } from "./anonymise/pseudonyms.server";
 import { Scrubber } from "./anonymise/scrub";
 import { newStats, type AnonymisationStats } from "./anonymise/stats";
@@ -97,7 +97,7 @@ export async function openExport(services: ExportServices, request: ExportReques
     });
     if (prepared.rowCount === 0) throw new ExportError("exports.error.noRows", null);
     const review = latestReview(reader.db, project.id, request.dataset);
-    const scrubber = new Scrubber(knownTerms(reader.db, project.id, request.dataset));
+    const scrubber = new Scrubber(knownTerms(reader.db, project.id, request.dataset), nameScrubbing(reader.db, project.id));
     return { reader, project, source, prepared, scrubber, reviewedOn: review ? todayInNorway(new Date(review.createdAt * 1000)) : null };
   } catch (error) {
     reader.close();

@@ -1,8 +1,8 @@
 // The preview of an export (variables and what the anonymisation will do, nothing written) and
 // the proposed redactions of a data set for the researcher's review: the same passes as the
 // export itself.
-import { countingRedactor } from "./anonymise/known-terms.server";
-import { totalRedactions } from "./anonymise/scrub";
+import { countingRedactor, nameDecisionsOf } from "./anonymise/known-terms.server";
+import { nameTerm, totalRedactions } from "./anonymise/scrub";
 import { newStats } from "./anonymise/stats";
 import { nfc } from "./dictionary";
 import type { ManifestStep } from "./manifest";
@@ -64,6 +64,22 @@ export interface ProposedRedactions {
   readonly counts: Readonly<Record<string, number>>;
   /** Examples with a little context, at most `limit`. */
   readonly examples: readonly { kind: string; found: string; before: string; after: string }[];
+  /** Likely names the detector found, one per term, most frequent first, with the decision so far. */
+  readonly candidates: readonly NameCandidate[];
+}
+
+export interface NameCandidate {
+  readonly term: string;
+  readonly found: string;
+  readonly count: number;
+  readonly before: string;
+  readonly after: string;
+  readonly decision: "name" | "not-name" | null;
+}
+
+/** The review shows hidden direction controls as visible marks, so a reader sees what a cell holds. */
+export function showHidden(text: string): string {
+  return text.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟧`);
 }
 
 /** What the scrubber would redact in a data set, with examples in context. */
@@ -72,6 +88,8 @@ export async function proposeRedactions(services: ExportServices, request: Expor
   try {
     const counts: Record<string, number> = {};
     const examples: { kind: string; found: string; before: string; after: string }[] = [];
+    const decisions = nameDecisionsOf(opened.reader.db, opened.project.id);
+    const candidates = new Map<string, { term: string; found: string; count: number; before: string; after: string; decision: "name" | "not-name" | null }>();
     let textValues = 0;
     const scrub = (raw: string) => {
       const text = nfc(raw);
@@ -79,8 +97,14 @@ export async function proposeRedactions(services: ExportServices, request: Expor
       for (const r of opened.scrubber.find(text)) {
         counts[r.kind] = (counts[r.kind] ?? 0) + 1;
         if (examples.length < limit) {
-          examples.push({ kind: r.kind, found: r.text, before: text.slice(Math.max(0, r.start - 40), r.start), after: text.slice(r.end, r.end + 40) });
+          examples.push({ kind: r.kind, found: showHidden(r.text), before: showHidden(text.slice(Math.max(0, r.start - 40), r.start)), after: showHidden(text.slice(r.end, r.end + 40)) });
         }
+      }
+      for (const hit of opened.scrubber.nameCandidates(text)) {
+        const term = nameTerm(hit.text);
+        const had = candidates.get(term);
+        if (had) had.count++;
+        else candidates.set(term, { term, found: showHidden(hit.text), count: 1, before: showHidden(text.slice(Math.max(0, hit.start - 40), hit.start)), after: showHidden(text.slice(hit.end, hit.end + 40)), decision: decisions.get(term) ?? null });
       }
       return opened.scrubber.scrub(text);
     };
@@ -92,7 +116,8 @@ export async function proposeRedactions(services: ExportServices, request: Expor
     for await (const _row of opened.prepared.rows({ scrub, redact, stats })) {
       /* collect only */
     }
-    return { textValues, counts, examples };
+    const sorted = [...candidates.values()].sort((a, b) => b.count - a.count || a.term.localeCompare(b.term, "nb"));
+    return { textValues, counts, examples, candidates: sorted.slice(0, Math.max(limit, 1) * 2) };
   } finally {
     opened.reader.close();
   }

@@ -4,16 +4,17 @@
 // data set use the latest one and name it in their manifest.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { audit } from "~/accounts/audit.server";
 import { notFound, requireResearcher } from "~/auth/permissions.server";
 import type { MessageKey } from "~/i18n/catalog";
 import { getTranslator } from "~/i18n/locale.server";
 import { listProjects } from "~/projects/projects.server";
 import { type Db, writeTransaction } from "../../db/connection.server";
-import { exportReviews, users } from "../../db/schema";
+import { exportReviews, nameDecisions, users } from "../../db/schema";
+import { nameTerm } from "./anonymise/scrub";
 import { DATASETS, isDataset, type DatasetId } from "./datasets";
-import { reviewSchema } from "./forms.server";
+import { nameDecisionSchema, reviewSchema } from "./forms.server";
 import { ExportError, proposeRedactions, sourceOf, type ProposedRedactions } from "./pipeline.server";
 import { newRequestKey } from "./records.server";
 
@@ -81,6 +82,7 @@ export async function loadReview(request: Request, context: AppLoadContext) {
     history,
     requestKey: newRequestKey(),
     saved: url.searchParams.get("saved") === "1",
+    decided: url.searchParams.get("decided") === "1",
   };
 }
 
@@ -89,7 +91,9 @@ export async function reviewAction(request: Request, context: AppLoadContext) {
   const { t, locale } = await getTranslator(request, context);
   const url = new URL(request.url);
   const { project, dataset } = reviewTarget(context, url);
-  const submission = parseWithZod(await request.formData(), { schema: reviewSchema(t) });
+  const form = await request.formData();
+  if (form.get("intent") === "decide") return decideName(context, user.id, project, dataset, url, form, t);
+  const submission = parseWithZod(form, { schema: reviewSchema(t) });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const { requestKey, terms, note } = submission.value;
   // What was proposed at the time of the review is kept with it.
@@ -120,4 +124,31 @@ export async function reviewAction(request: Request, context: AppLoadContext) {
   const wave = url.searchParams.get("wave");
   if (wave) back.set("wave", wave);
   return redirect(`/exports/review?${back}`);
+}
+
+/** Confirms or rejects one found name for the whole project (the latest decision wins). */
+function decideName(
+  context: AppLoadContext,
+  userId: number,
+  project: { id: number; slug: string },
+  dataset: DatasetId,
+  url: URL,
+  form: FormData,
+  t: Awaited<ReturnType<typeof getTranslator>>["t"],
+) {
+  const submission = parseWithZod(form, { schema: nameDecisionSchema(t) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const term = nameTerm(submission.value.term);
+  const { decision } = submission.value;
+  writeTransaction(context.db, (tx) => {
+    tx.insert(nameDecisions)
+      .values({ projectId: project.id, term, decision, reviewerId: userId })
+      .onConflictDoUpdate({ target: [nameDecisions.projectId, nameDecisions.term], set: { decision, reviewerId: userId, decidedAt: sql`(unixepoch())` } })
+      .run();
+    audit(tx, userId, "export.name_decided", `project:${project.id}`, { projectId: project.id, decision, dataset });
+  });
+  const back = new URLSearchParams({ project: project.slug, dataset, decided: "1" });
+  const wave = url.searchParams.get("wave");
+  if (wave) back.set("wave", wave);
+  return redirect(`/exports/review?${back}#names`);
 }

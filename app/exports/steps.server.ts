@@ -48,8 +48,8 @@ export function sharedSteps(opened: Opened, request: ExportRequest, stats: Anony
       id: "scrub",
       title: { nb: "Fritekst renset", en: "Free text scrubbed" },
       summary: {
-        nb: "E-postadresser, nettadresser, norske telefonnumre, fødsels- og D-numre og organisasjonsnumre (bare der kontrollsifrene stemmer) og kjente navn er erstattet med markører der de sto.",
-        en: "E-mail and web addresses, Norwegian phone numbers, national identity and D-numbers and organisation numbers (only where the check digits hold) and known names are replaced by markers where they stood.",
+        nb: "E-postadresser, nettadresser, telefonnumre (norske og utenlandske), fødsels- og D-numre og organisasjonsnumre (bare der kontrollsifrene stemmer), kjente navn og sannsynlige personnavn som ikke er avvist i gjennomgangen er erstattet med markører der de sto. Usynlige retningstegn er fjernet.",
+        en: "E-mail and web addresses, phone numbers (Norwegian and foreign), national identity and D-numbers and organisation numbers (only where the check digits hold), known names and likely person names not rejected in the review are replaced by markers where they stood. Invisible direction controls are removed.",
       },
       counts: {
         textValues: stats.textValues,

@@ -10,6 +10,7 @@ const kindKey: Record<FindingKind, MessageKey> = {
   email: "logs.findings.email",
   name: "logs.findings.name",
   singleParticipant: "logs.findings.singleParticipant",
+  personName: "logs.findings.personName",
 };
 
 export function findingKindKey(kind: string): MessageKey | null {

@@ -2,11 +2,15 @@
 // meant to be "på et aggregert nivå, ikke per deltaker" (instruments.md §3.3), so the author
 // gets a warning (never a block) naming what was found. Pure and browser-safe.
 //
-// Found: Norwegian phone numbers (8 digits starting 2-9, with or without +47/0047 and spaces),
-// e-mail addresses, national identity numbers and D-numbers (11 digits, both mod-11 control
-// digits checked), names of the project's people, and wording about a single participant.
+// Found: phone numbers (the exports' finder, libphonenumber-js), e-mail addresses, national
+// identity numbers and D-numbers (11 digits, both mod-11 control digits checked), names of the
+// project's people, likely names nobody registered (the exports' name detector, handed in), and
+// wording about a single participant.
 
-export const FINDING_KINDS = ["nationalId", "phone", "email", "name", "singleParticipant"] as const;
+import { findPhoneNumbers } from "~/exports/anonymise/phones";
+import type { NameHit } from "~/names/detect";
+
+export const FINDING_KINDS = ["nationalId", "phone", "email", "name", "singleParticipant", "personName"] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
@@ -63,15 +67,6 @@ export function nationalIdControlDigits(nine: string): string | null {
 // Patterns
 
 const NATIONAL_ID = /(?<![\d])(\d{6})[ \u00a0]?(\d{5})(?![\d])/g;
-// Written together (91234567) or grouped as 912 34 567 / 91 23 45 67 with one kind of
-// separator, so that "2017 2018" or "23.03.18 14:00" is not a phone number.
-const SEP = "[ \\u00a0.-]";
-const PHONE = new RegExp(
-  `(?<![\\d+\\p{L}])(?:(?:\\+|00)47${SEP}?)?` +
-    `(?:[2-9]\\d{7}|[2-9]\\d{2}(${SEP})\\d{2}\\1\\d{3}|[2-9]\\d(${SEP})\\d{2}\\2\\d{2}\\2\\d{2})` +
-    `(?![\\d\\p{L}])`,
-  "gu",
-);
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
 // Definite singular forms point at one person ("deltakeren sa …"), as does an age.
 const SINGLE_PARTICIPANT = new RegExp(
@@ -116,6 +111,8 @@ function collect(text: string, pattern: RegExp, kind: FindingKind, out: Finding[
 export interface FindOptions {
   /** A matcher from `nameMatcher` (built once per project). */
   readonly names?: RegExp | null;
+  /** The name detector (app/names), for names nobody registered. */
+  readonly detectNames?: (text: string) => readonly NameHit[];
 }
 
 /** Everything in `text` that may identify a person, in order of kind; each match once. */
@@ -128,14 +125,18 @@ export function findIdentifiers(text: string, options: FindOptions = {}): Findin
     if (ok) idSpans.push(m);
     return ok;
   });
-  // A phone number never hides inside a national identity number (the lookarounds see to it).
-  collect(text, PHONE, "phone", found);
+  // A phone number never hides inside a national identity number (the finder needs it whole).
+  for (const m of findPhoneNumbers(text)) found.push({ kind: "phone", match: text.slice(m.start, m.end) });
   collect(text, EMAIL, "email", found);
   const withoutEmails = text.replace(EMAIL, " ");
   if (options.names) {
     collect(withoutEmails, options.names, "name", found);
   }
   collect(text, SINGLE_PARTICIPANT, "singleParticipant", found);
+  if (options.detectNames) {
+    const known = new Set(found.filter((f) => f.kind === "name").map((f) => f.match.toLowerCase()));
+    for (const hit of options.detectNames(withoutEmails)) if (!known.has(hit.text.toLowerCase())) found.push({ kind: "personName", match: hit.text });
+  }
   const seen = new Set<string>();
   return found.filter((f) => {
     const key = `${f.kind}:${f.match.toLowerCase()}`;

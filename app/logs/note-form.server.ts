@@ -10,6 +10,11 @@ import { projectNameMatcher, type LogAuthor } from "./author.server";
 import { draftValuesFrom, isDraftKey, newDraftKey, saveDraft } from "./drafts.server";
 import { findInAnswers, findingKinds, type Finding } from "./identifiers";
 import { logInstrument } from "./instrument.server";
+import { findNames } from "~/names/detect";
+import { nameLexicon } from "~/names/lexicon.server";
+
+/** The exports' name detector, so the warning at save time names what the export would redact. */
+const detectNames = (text: string) => findNames(text, nameLexicon(), { unknownCapitalised: true });
 import { monthLabel, monthOf, todayInNorway } from "./months";
 import { createNote, updateNote } from "./notes.server";
 
@@ -47,7 +52,7 @@ export function submitNoteForm(
     keep();
     return { kind: "invalid", lastResult: rejected(values, { [shape.dateField]: [options.t("logs.error.future")] }), draftKey };
   }
-  const flags = findingKinds(findInAnswers(answers, shape.texts.map((t) => t.name), { names: projectNameMatcher(db, author.projectId) }));
+  const flags = findingKinds(findInAnswers(answers, shape.texts.map((t) => t.name), { names: projectNameMatcher(db, author.projectId), detectNames }));
   const input = { answers, instrumentId: form.id, instrumentVersion: form.version, flags };
   const saved = noteId === null ? createNote(db, author, shape, draftKey, input) : updateNote(db, author, shape, noteId, draftKey, input);
   if (saved.ok) return { kind: "saved", noteId: saved.noteId, month: saved.month };
@@ -67,5 +72,5 @@ export function noteFindings(
 ): Finding[] {
   const { shape } = logInstrument(context);
   const keys = shape.texts.map((t) => (byField ? t.field : t.name));
-  return findInAnswers(values, keys, { names: projectNameMatcher(context.db, projectId) });
+  return findInAnswers(values, keys, { names: projectNameMatcher(context.db, projectId), detectNames });
 }

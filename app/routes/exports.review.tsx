@@ -29,6 +29,11 @@ export default function ReviewPage() {
       </p>
       <h1>{t("exports.review.title")}</h1>
       <p className="lead">{t("exports.review.lead")}</p>
+      {page.decided ? (
+        <p className="notice notice--ok" role="status">
+          {t("exports.review.decided")}
+        </p>
+      ) : null}
       {page.saved ? (
         <p className="notice notice--ok" role="status">
           {t("exports.review.saved")}
@@ -93,6 +98,8 @@ export default function ReviewPage() {
         </>
       ) : null}
 
+      <NameCandidates page={page} />
+
       <h2>{t("exports.review.formHeading")}</h2>
       <Form method="post" {...getFormProps(form)} className="review-form">
         <FormErrors errors={form.errors} />
@@ -119,5 +126,68 @@ export default function ReviewPage() {
         <p>{t("exports.review.noHistory")}</p>
       )}
     </>
+  );
+}
+
+const STATUS: Record<string, MessageKey> = {
+  undecided: "exports.review.status.undecided",
+  name: "exports.review.status.name",
+  "not-name": "exports.review.status.notName",
+};
+
+/** Every likely name the detector found, with its context, and a confirm/reject form per term. */
+function NameCandidates({ page }: { page: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const t = useT();
+  const candidates = page.proposed?.candidates ?? [];
+  return (
+    <section aria-labelledby="names">
+      <h2 id="names">{t("exports.review.names")}</h2>
+      <p>{t("exports.review.namesLead")}</p>
+      {candidates.length ? (
+        <div className="table-wrap">
+          <table className="review-table">
+            <caption className="visually-hidden">{t("exports.review.names")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("exports.review.nameTerm")}</th>
+                <th scope="col">{t("exports.review.nameCount")}</th>
+                <th scope="col">{t("exports.review.context")}</th>
+                <th scope="col">{t("exports.review.nameStatus")}</th>
+                <th scope="col">{t("exports.review.nameAction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.map((c) => (
+                <tr key={c.term}>
+                  <th scope="row">{c.found}</th>
+                  <td>{c.count}</td>
+                  <td>
+                    …{c.before}
+                    <mark>{c.found}</mark>
+                    {c.after}…
+                  </td>
+                  <td>{t(STATUS[c.decision ?? "undecided"])}</td>
+                  <td>
+                    <Form method="post" className="inline-actions">
+                      <input type="hidden" name="intent" value="decide" />
+                      <input type="hidden" name="term" value={c.term} />
+                      <button type="submit" name="decision" value="name" className="button--secondary" aria-label={`${t("exports.review.confirm")}: ${c.found}`}>
+                        {t("exports.review.confirm")}
+                      </button>{" "}
+                      <button type="submit" name="decision" value="not-name" className="button--secondary" aria-label={`${t("exports.review.reject")}: ${c.found}`}>
+                        {t("exports.review.reject")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("exports.review.namesNone")}</p>
+      )}
+      <p className="muted">{t("exports.review.hiddenMarks")}</p>
+    </section>
   );
 }

@@ -125,3 +125,21 @@ export const exportJobs = sqliteTable(
   },
   (t) => [uniqueIndex("export_jobs_request").on(t.requestKey), index("export_jobs_state").on(t.state, t.id)],
 );
+
+/**
+ * The researcher's decision about a likely person's name the detector found in a project's free
+ * text (issue 13 §2): redact it («name») or keep it («not-name»). Remembered per project and term
+ * for every data set; a term without a decision is redacted. The latest decision wins (upsert).
+ */
+export const nameDecisions = sqliteTable(
+  "name_decisions",
+  {
+    projectId: integer("project_id").notNull().references(() => projects.id),
+    /** The found text, NFC, lower case, single spaces (scrub.ts nameTerm). */
+    term: text("term").notNull(),
+    decision: text("decision", { enum: ["name", "not-name"] }).notNull(),
+    reviewerId: integer("reviewer_id").references(() => users.id),
+    decidedAt: integer("decided_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.term] })],
+);

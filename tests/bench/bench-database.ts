@@ -1,14 +1,9 @@
 // The database the benchmarks run on: the demo project grown to the size of a large study.
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
 import { loadDemo } from "../../db/demo/index.server";
-import { demoNoteText } from "../../db/demo/logs.server";
+import { NOTE_TEXTS } from "./note-texts";
 
-const texts = Object.values(demoNoteText).flatMap((pool) => Object.values(pool).flat());
-/** 997 texts of one to four of the demo's Norwegian fragments, built once, so making rows costs little. */
-const POOL = Array.from({ length: 997 }, (_, p) => {
-  const parts = 1 + (p % 4);
-  return Array.from({ length: parts }, (__, k) => texts[(p * 13 + k * 17) % texts.length]).join(" ");
-});
+const POOL = NOTE_TEXTS;
 /** Deterministic note text of varied length. */
 export function noteText(i: number, field: number): string {
   return POOL[(i * 7 + field * 131) % POOL.length];

@@ -29,13 +29,20 @@ const PLANTED = {
   situasjon:
     '=HYPERLINK("http://evil.example/x") Møtte Aina Demosen og ringte 912 34 567. Fnr 15038512363 og saksnr 15038512364, org.nr. 987 654 325, e-post kari@bedrift.example.no.\nÆrlig talt: ' +
     norsk(400),
-  bistand: "-2 grader ute, men vi møttes likevel på Ærøy.\nNeste linje.",
+  bistand:
+    "-2 grader ute, men vi møttes likevel på Ærøy.\nNeste linje. Møte med Hodan Warsame i dag. Ring 47 98 76 54 32, 0047 987 65 432, 98 76 54 32, +46 70 123 45 67, +252 61 234 5678, 00963 944 123 456 eller +291 7 123 456. " +
+    "Rom 412, trinn 3, 23.03.2018, 80 %, 45 av 168, 2017 2018 og saksnr 15038512364. Cellen viste \u202egnirpsakrab\u202c.",
   resultat: "@kari sa ja til praksis",
   annerledes: "Ingenting.",
   god_praksis: null,
 };
 const GONE = ["Aina Demosen", "912 34 567", "15038512363", "987 654 325", "kari@bedrift.example.no", "evil.example"];
-const KEPT = ["15038512364", "Ærlig talt", "Blåbærsyltetøy", "Øyvind fra Ærøy"];
+// Issue 13: every phone format whole, a name nobody registered, bidirectional controls.
+const PHONES = ["47 98 76 54 32", "0047 987 65 432", "98 76 54 32", "+46 70 123 45 67", "+252 61 234 5678", "00963 944 123 456", "+291 7 123 456"];
+const GONE_TOO = [...PHONES, "Hodan", "Warsame", "\u202e", "\u202c", "[TELEFON] 32"];
+const LOOK_ALIKES = ["Rom 412", "trinn 3", "23.03.2018", "80 %", "45 av 168", "2017 2018", "15038512364", "gnirpsakrab"];
+// «Øyvind» is a name: the name detector redacts it since issue 13, so only the place is kept.
+const KEPT = ["15038512364", "Ærlig talt", "Blåbærsyltetøy", "fra Ærøy"];
 
 let db: Db;
 let sqlite: Sqlite;
@@ -375,7 +382,8 @@ describe("NVivo dataset and classification sheets (.xlsx, re-opened with exceljs
     expect(String(row.getCell(step).value)).toBe("Trinn 3: Å finne jobb");
     expect(String(row.getCell(situasjon).value).startsWith("'=HYPERLINK(")).toBe(true);
     expect(String(row.getCell(bistand).value).startsWith("'-2 grader")).toBe(true);
-    expect(String(row.getCell(resultat).value)).toBe("'@kari sa ja til praksis");
+    // «kari» is a name in lower case: the name detector redacts it (issue 13); the formula starter stays neutralised.
+    expect(String(row.getCell(resultat).value)).toBe("'@[NAVN] sa ja til praksis");
     for (const gone of GONE) expect(String(row.getCell(situasjon).value)).not.toContain(gone);
     const classes = new ExcelJS.Workbook();
     await classes.xlsx.load(xlsxBytes(pkg("log", "xlsx").entries[`${base("log")}-klassifisering.xlsx`]));
@@ -487,6 +495,36 @@ describe("CSV with codes and labels", () => {
     const labelled = parseCsv(text(entries[`${base("log")}-etiketter.csv`]).slice(1).replace(/\r\n/g, "\n"));
     expect(labelled.find((r) => r[head.indexOf("situasjon")]?.includes("HYPERLINK"))![head.indexOf("trinn")]).toBe("Trinn 3: Å finne jobb");
     for (const cells of rows.slice(1)) for (const cell of cells) expect(/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-\d+$/.test(cell)), cell).toBe(false);
+  });
+
+  it("every phone format, the unregistered name and the bidi controls are gone from every log file; the look-alikes stay", async () => {
+    const texts: Record<string, string> = {};
+    const sav = psppConvert(dir, extract("log", "sav", `${base("log")}.sav`));
+    texts.sav = sav.slice(1).map((r) => r[sav[0].indexOf("bistand")]).join("\n");
+    texts.readstat = readstatData(dir, extract("log", "sav", `${base("log")}.sav`)).map((r) => r.join("\t")).join("\n");
+    texts.sps = psppConvert(dir, loadSps("log")).map((r) => r.join("\t")).join("\n");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsxBytes(pkg("log", "xlsx").entries[`${base("log")}-datasett.xlsx`]));
+    const cells: string[] = [];
+    book.worksheets[0].eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))));
+    texts.xlsx = cells.join("\n");
+    const docx = Object.entries(pkg("log", "docx").entries).filter(([n]) => n.endsWith(".docx"));
+    texts.docx = (await Promise.all(docx.map(async ([, b]) => (await mammoth.extractRawText({ buffer: Buffer.from(b) })).value))).join("\n");
+    const q = openQdpx(pkg("log", "qdpx").entries[`${base("log")}.qdpx`], makeTempDir("qdpx-"));
+    validateQde(q.qdeFile);
+    texts.qdpx = checkQdpx(q).selections.map((x) => x.text).join("\n");
+    texts.csv = text(pkg("log", "csv").entries[`${base("log")}.csv`]);
+    for (const [format, content] of Object.entries(texts)) {
+      expect(content, format).toContain("[TELEFON]");
+      expect(content, format).toContain("[NAVN]");
+      for (const gone of GONE_TOO) expect(content.includes(gone), `${format}: ${gone}`).toBe(false);
+      for (const kept of LOOK_ALIKES) expect(content, `${format} keeps ${kept}`).toContain(kept);
+    }
+    const step = pkg("log", "sav").manifest.steps.find((s) => s.id === "scrub")!;
+    // The planted note holds the two bidi controls, the seven numbers of PHONES and «912 34 567»:
+    // each number one redaction, none cut apart or merged with its neighbour across a comma.
+    expect(Number(step.counts["redacted.bidi"])).toBe(2);
+    expect(Number(step.counts["redacted.phone"])).toBe(PHONES.length + 1);
   });
 
   it("no identifier planted in the log survives in any file of any log package", () => {

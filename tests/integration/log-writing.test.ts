@@ -204,6 +204,15 @@ describe("the identifier warning", () => {
     const saved = notesOf(jsAId).at(-1)!;
     expect(JSON.parse(saved.flags)).toEqual(["nationalId", "phone", "email", "name", "singleParticipant"]);
   });
+
+  it("warns about a name nobody registered, with the exports' name detector", async () => {
+    const res = await jsA.post("/log", { intent: "save-note", draftKey: await draftKeyOf(jsA), ...noteFields({ situasjon: "Møte med Hodan Warsame i dag." }) });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Notatet er lagret.");
+    expect(html).toContain("Ser ut som et personnavn: «Hodan Warsame»");
+    expect(JSON.parse(notesOf(jsAId).at(-1)!.flags)).toEqual(["personName"]);
+  });
 });
 
 describe("editing and deleting", () => {

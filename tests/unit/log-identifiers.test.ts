@@ -125,3 +125,20 @@ describe("the demo notes", () => {
     }
   });
 });
+
+describe("names nobody registered (the exports' name detector)", () => {
+  it("warns about «Møte med Hodan Warsame i dag» as a likely person's name", async () => {
+    const { findNames } = await import("../../app/names/detect");
+    const { nameLexicon } = await import("../../app/names/lexicon.server");
+    const detectNames = (text: string) => findNames(text, nameLexicon(), { unknownCapitalised: true });
+    const found = findIdentifiers("Møte med Hodan Warsame i dag.", { detectNames });
+    expect(found).toEqual([{ kind: "personName", match: "Hodan Warsame" }]);
+    expect(findIdentifiers("Møte med NAV Bjerke i Groruddalen i dag.", { detectNames })).toEqual([]);
+  });
+
+  it("finds phone numbers in every common format, whole", () => {
+    for (const text of ["47 98 76 54 32", "+47 987 65 432", "0047 98 76 54 32", "+46 70 123 45 67", "+252 61 234 5678"]) {
+      expect(matches(`Ring ${text} i morgen.`, "phone"), text).toEqual([text]);
+    }
+  });
+});

@@ -5,9 +5,11 @@
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { codePointLength } from "~/exchanges/transcript-text";
 import type { DbOrTx } from "../../../db/connection.server";
-import { caseProjects, exportReviews, organisations, users } from "../../../db/schema";
+import { findNames } from "~/names/detect";
+import { nameLexicon } from "~/names/lexicon.server";
+import { caseProjects, exportReviews, nameDecisions, organisations, users } from "../../../db/schema";
 import { nfc } from "../dictionary";
-import type { KnownTerms } from "./scrub";
+import type { KnownTerms, NameScrubbing } from "./scrub";
 import { REDACTION_MARKERS, Scrubber } from "./scrub";
 import type { AnonymisationStats } from "./stats";
 
@@ -59,6 +61,23 @@ export function knownTerms(db: DbOrTx, projectId: number, dataset: string, extra
     organisations: orgs.map((o) => o.name),
     places: [...new Set([...orgs.map((o) => o.place), ...cps.map((c) => c.place)].flatMap(placeTerms))],
     extra: [...(review?.terms ?? []), ...extra],
+  };
+}
+
+/** The researcher's decisions about found names in a project: term -> "name" | "not-name". */
+export function nameDecisionsOf(db: DbOrTx, projectId: number): Map<string, "name" | "not-name"> {
+  const rows = db.select({ term: nameDecisions.term, decision: nameDecisions.decision }).from(nameDecisions).where(eq(nameDecisions.projectId, projectId)).all();
+  return new Map(rows.map((r) => [r.term, r.decision]));
+}
+
+/** The name detector with the project's decisions: confirmed names everywhere, rejected ones kept. */
+export function nameScrubbing(db: DbOrTx, projectId: number): NameScrubbing {
+  const decisions = [...nameDecisionsOf(db, projectId)];
+  return {
+    // The lexicon is read on the first text, not before: a data set without free text never needs it.
+    detect: (text) => findNames(text, nameLexicon(), { unknownCapitalised: true }),
+    confirmed: decisions.filter(([, d]) => d === "name").map(([t]) => t),
+    rejected: decisions.filter(([, d]) => d === "not-name").map(([t]) => t),
   };
 }
 

@@ -4,9 +4,11 @@
 // identity and D-numbers, organisation numbers), so an 11-digit reference with wrong control
 // digits stays. Names come from what the platform knows (the project's people, its case
 // organisations and places) plus the terms a researcher added in the review. Pure; no I/O.
+import type { NameHit } from "~/names/detect";
 import { isOrganisationNumber, personNumberKind } from "./norwegian-ids";
+import { findPhoneNumbers } from "./phones";
 
-export const REDACTION_KINDS = ["email", "url", "nationalId", "dNumber", "orgNumber", "phone", "term", "name", "organisation", "place"] as const;
+export const REDACTION_KINDS = ["email", "url", "nationalId", "dNumber", "orgNumber", "phone", "term", "name", "organisation", "place", "bidi"] as const;
 export type RedactionKind = (typeof REDACTION_KINDS)[number];
 
 /** The markers are Norwegian in every export language: the data they stand in is Norwegian text. */
@@ -21,6 +23,8 @@ export const REDACTION_MARKERS: Record<RedactionKind, string> = {
   name: "[NAVN]",
   organisation: "[ORGANISASJON]",
   place: "[STED]",
+  // Bidirectional controls (right-to-left override …) can make a cell read otherwise than it holds: removed.
+  bidi: "",
 };
 
 export type RedactionCounts = Partial<Record<RedactionKind, number>>;
@@ -34,6 +38,20 @@ export interface KnownTerms {
   readonly places?: readonly string[];
   /** Researcher-added words or phrases, matched case-insensitively anywhere as whole words. */
   readonly extra?: readonly string[];
+}
+
+/** Names nobody registered, found by the name detector, with the researcher's decisions per term. */
+export interface NameScrubbing {
+  readonly detect: (text: string) => readonly NameHit[];
+  /** Terms confirmed as names: redacted wherever they occur, as whole words, in any case. */
+  readonly confirmed?: readonly string[];
+  /** Terms rejected as names: the detector's finds of them are kept. */
+  readonly rejected?: readonly string[];
+}
+
+/** The key a decision about a found name is stored under: NFC, lower case, single spaces. */
+export function nameTerm(text: string): string {
+  return text.normalize("NFC").replace(BIDI_CONTROLS, "").trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 export interface Redaction {
@@ -54,15 +72,9 @@ const URL_TRAILING = /[.,;:!?)\]}'’»]+$/u;
 const PERSON_NUMBER = /(?<!\d)\d{6}[ \u00a0.-]?\d{5}(?!\d)/g;
 // 9 digits starting 8 or 9, together or as 3+3+3 with one kind of separator; checked by isOrganisationNumber.
 const ORG_NUMBER = /(?<!\d)[89]\d{2}([ \u00a0.]?)\d{3}\1\d{3}(?!\d)/g;
-// Norwegian numbers: 8 digits starting 2-9, written together or grouped 3+2+3 or 2+2+2+2 with one
-// kind of separator, optionally after +47 / 0047. Grouping 4+4 is left out on purpose: "2017 2018".
-const SEP = "[ \\u00a0.-]";
-const PHONE = new RegExp(
-  `(?<![\\d+\\p{L}])(?:(?:\\+|00)47${SEP}?)?` +
-    `(?:[2-9]\\d{7}|[2-9]\\d{2}(${SEP})\\d{2}\\1\\d{3}|[2-9]\\d(${SEP})\\d{2}\\2\\d{2}\\2\\d{2})` +
-    `(?![\\d\\p{L}])`,
-  "gu",
-);
+// Bidirectional embedding, override and isolate controls, the marks LRM/RLM and the Arabic letter mark.
+export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+const HAS_BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 // A capitalised word (possibly hyphenated), the only place a known name can start.
 const TOKEN_BODY = /\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’][\p{L}\p{M}\p{N}]+)*/uy;
 const WORD_END = /[\p{L}\p{M}\p{N}]$/u;
@@ -73,12 +85,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** An 8-digit run that reads as a date yyyymmdd (19xx/20xx) is a date, not a phone number. */
-function looksLikeCompactDate(digits: string): boolean {
-  if (!/^(19|20)\d{6}$/.test(digits)) return false;
-  const month = Number(digits.slice(4, 6));
-  const day = Number(digits.slice(6, 8));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+/** One pattern for words or phrases, matched case-insensitively as whole words (any spacing); null for none. */
+function wholeWords(terms: readonly string[]): RegExp | null {
+  const list = [...new Set(terms.map((t) => t.normalize("NFC").trim().replace(/\s+/g, " ")).filter((t) => t.length > 0))];
+  if (!list.length) return null;
+  const alternatives = list.sort((a, b) => b.length - a.length).map((t) => t.split(" ").map(escapeRegExp).join("\\s+"));
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{M}\\p{N}])`, "giu");
 }
 
 /**
@@ -112,9 +124,14 @@ export class Scrubber {
   /** Every form above in one alternation: a fast first pass that finds where a known name may start. */
   private readonly candidates: RegExp | null = null;
   private readonly extra: RegExp | null;
+  private readonly confirmed: RegExp | null;
+  private readonly rejected: ReadonlySet<string>;
   readonly termCount: number;
 
-  constructor(terms: KnownTerms = {}) {
+  constructor(
+    terms: KnownTerms = {},
+    private readonly names: NameScrubbing | null = null,
+  ) {
     const phraseLists = new Map<string, Map<string, TermKind>>();
     const forms = new Map<string, Set<string>>();
     const addForm = (key: string, written: string) => {
@@ -166,12 +183,9 @@ export class Scrubber {
     const starts = [...new Set([...this.exactSingles.keys(), ...this.exactPhrases.keys()].map((f) => f.split(/[-'’]/)[0]))].filter(Boolean);
     if (starts.length) this.candidates = new RegExp(starts.sort((a, b) => b.length - a.length).map(escapeRegExp).join("|"), "g");
     const extra = (terms.extra ?? []).map((t) => t.normalize("NFC").trim().replace(/\s+/g, " ")).filter((t) => t.length > 0);
-    this.extra = extra.length
-      ? new RegExp(
-          `(?<![\\p{L}\\p{M}\\p{N}])(?:${[...new Set(extra)].sort((a, b) => b.length - a.length).map((t) => t.split(" ").map(escapeRegExp).join("\\s+")).join("|")})(?![\\p{L}\\p{M}\\p{N}])`,
-          "giu",
-        )
-      : null;
+    this.extra = wholeWords(extra);
+    this.confirmed = wholeWords(names?.confirmed ?? []);
+    this.rejected = new Set((names?.rejected ?? []).map(nameTerm));
     this.termCount = this.singles.size + [...phraseLists.values()].reduce((n, l) => n + l.size, 0) + extra.length;
   }
 
@@ -197,13 +211,13 @@ export class Scrubber {
         if (kind) push(kind, m.index, m.index + m[0].length);
       }
       for (const m of text.matchAll(ORG_NUMBER)) if (isOrganisationNumber(m[0])) push("orgNumber", m.index, m.index + m[0].length);
-      for (const m of text.matchAll(PHONE)) {
-        const digits = m[0].replace(/\D/g, "");
-        if (digits.length === 8 && looksLikeCompactDate(digits)) continue;
-        push("phone", m.index, m.index + m[0].length);
-      }
     }
+    // Also in Arabic-Indic and full-width digits; the finder skips texts without five digits close together.
+    for (const m of findPhoneNumbers(text)) push("phone", m.start, m.end);
     if (this.extra) for (const m of text.matchAll(this.extra)) push("term", m.index, m.index + m[0].length);
+    if (this.confirmed) for (const m of text.matchAll(this.confirmed)) push("name", m.index, m.index + m[0].length);
+    if (this.names) for (const hit of this.nameCandidates(text)) if (!this.rejected.has(nameTerm(hit.text))) push("name", hit.start, hit.end);
+    if (HAS_BIDI.test(text)) for (const m of text.matchAll(BIDI_CONTROLS)) push("bidi", m.index, m.index + 1);
     if (this.candidates) this.findKnownNames(text, push);
 
     if (found.length === 0) return NONE;
@@ -218,6 +232,17 @@ export class Scrubber {
     }
     return kept;
   }
+
+  /** What the name detector finds in `text` (NFC), decided or not: for the review. */
+  nameCandidates(text: string): readonly NameHit[] {
+    if (!this.names) return [];
+    // The review asks for the same text up to three times in a row (find, candidates, scrub).
+    if (text !== this.lastText) this.lastHits = this.names.detect((this.lastText = text));
+    return this.lastHits;
+  }
+
+  private lastText = "";
+  private lastHits: readonly NameHit[] = [];
 
   private readonly scratch: Redaction[] = [];
   private text = "";

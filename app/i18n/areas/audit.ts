@@ -69,6 +69,7 @@ export const nb = {
   "audit.event.export.created": "{actor} laget en eksport av {dataset} fra «{project}» som {format} ({rows, plural, one {# rad} other {# rader}}).",
   "audit.event.export.downloaded": "{actor} lastet ned eksporten av {dataset} fra «{project}».",
   "audit.event.export.review_saved": "{actor} gikk gjennom sladdingen av {dataset} i «{project}» ({terms, plural, =0 {ingen ekstra ord} other {# ekstra ord}}).",
+  "audit.event.export.name_decided": "{actor} avgjorde om et funnet ord i «{project}» er et navn: {decision, select, name {navn, sladdes} other {ikke et navn, beholdes}}.",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -138,4 +139,5 @@ export const en: Messages<typeof nb> = {
   "audit.event.export.created": "{actor} made an export of {dataset} from «{project}» as {format} ({rows, plural, one {# row} other {# rows}}).",
   "audit.event.export.downloaded": "{actor} downloaded the export of {dataset} from «{project}».",
   "audit.event.export.review_saved": "{actor} reviewed the redactions of {dataset} in «{project}» ({terms, plural, =0 {no extra terms} one {# extra term} other {# extra terms}}).",
+  "audit.event.export.name_decided": "{actor} decided whether a word found in «{project}» is a name: {decision, select, name {a name, redacted} other {not a name, kept}}.",
 };

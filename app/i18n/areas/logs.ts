@@ -104,6 +104,7 @@ export const nb = {
   "logs.findings.email": "E-postadresse",
   "logs.findings.name": "Navn på en person i prosjektet",
   "logs.findings.singleParticipant": "Ser ut til å handle om én deltaker",
+  "logs.findings.personName": "Ser ut som et personnavn",
 
   "logs.mine.title": "Mine refleksjoner",
   "logs.mine.lead": "Hele loggen din på tvers av måneder. Filtrer på trinn og måned, eller søk i teksten.",
@@ -281,6 +282,7 @@ export const en: Messages<typeof nb> = {
   "logs.findings.email": "E-mail address",
   "logs.findings.name": "Name of a person in the project",
   "logs.findings.singleParticipant": "Seems to be about one participant",
+  "logs.findings.personName": "Looks like a person's name",
 
   "logs.mine.title": "My reflections",
   "logs.mine.lead": "Your whole log across months. Filter by step and month, or search the text.",
