@@ -4,7 +4,8 @@
 // to the field.
 import { Form, Link } from "@remix-run/react";
 import { programmes } from "../../db/schema";
-import { useT } from "~/utils/i18n";
+import { formatDate } from "~/i18n/dates";
+import { useLocale, useT } from "~/utils/i18n";
 import type { StatisticsPage } from "./statistics-page.server";
 
 type Option = { value: string | number; label: string };
@@ -55,6 +56,7 @@ function FilterField({
 
 export function StatisticsFilterForm({ page }: { page: StatisticsPage }) {
   const t = useT();
+  const locale = useLocale();
   const typed = page.typed;
   return (
     <Form method="get" className="rep-filters" role="search" aria-label={t("reports.stats.filters")}>
@@ -90,7 +92,7 @@ export function StatisticsFilterForm({ page }: { page: StatisticsPage }) {
         value={page.filters.asOf ?? ""}
         error={page.errors.asOf}
         all={t("reports.stats.asOfLatest")}
-        options={page.asOfDates.map((d) => ({ value: d, label: d }))}
+        options={page.asOfDates.map((d) => ({ value: d, label: formatDate(d, locale) }))}
       />
       <div className="actions">
         <button type="submit">{t("reports.stats.apply")}</button>

@@ -144,7 +144,7 @@ function NameCandidates({ page }: { page: ReturnType<typeof useLoaderData<typeof
       <h2 id="names">{t("exports.review.names")}</h2>
       <p>{t("exports.review.namesLead")}</p>
       {candidates.length ? (
-        <div className="table-wrap">
+        <TableScroll label={t("exports.review.names")}>
           <table className="review-table">
             <caption className="visually-hidden">{t("exports.review.names")}</caption>
             <thead>
@@ -183,7 +183,7 @@ function NameCandidates({ page }: { page: ReturnType<typeof useLoaderData<typeof
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p>{t("exports.review.namesNone")}</p>
       )}
