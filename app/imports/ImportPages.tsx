@@ -246,7 +246,7 @@ export function ImportPreview({ page }: { page: PreviewPage }) {
                           <ul className="plain">
                             {r.problems.map((p, i) => (
                               <li key={i}>
-                                {p.column ? <strong>{p.column}: </strong> : null}
+                                {p.column ? <strong>{`${p.column}: `}</strong> : null}
                                 {p.message}
                               </li>
                             ))}

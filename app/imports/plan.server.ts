@@ -7,8 +7,8 @@
 // twice finds every row already there and changes nothing.
 import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { and, eq, inArray } from "drizzle-orm";
-import { caseProjects, exchangeAttendance, exchanges, logNotes, organisations, reportParticipants, reportVersions, users, type ImportKind } from "../../db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { caseProjects, exchangeAttendance, exchanges, logNotes, organisations, reportParticipants, reportVersions, type ImportKind } from "../../db/schema";
 import type { Db } from "../../db/connection.server";
 import type { TFunction } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locale";
@@ -105,15 +105,18 @@ export interface ProjectPerson {
   readonly caseProjectId: number | null;
 }
 
-/** Job specialists and case leads of the project (who a row can be about). */
+/**
+ * Job specialists (through their case project) and case leads (through their organisation) of
+ * the project: who a row can be about.
+ */
 export function projectPeople(db: Db, projectId: number): ProjectPerson[] {
-  return db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, caseProjectId: users.caseProjectId })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(organisations.projectId, projectId), inArray(users.role, ["job_specialist", "case_lead"])))
-    .orderBy(users.name)
-    .all();
+  return db.all<ProjectPerson>(sql`
+    SELECT u.id, u.name, u.email, u.role, u.case_project_id AS caseProjectId
+    FROM users u
+    LEFT JOIN case_projects c ON c.id = u.case_project_id
+    JOIN organisations o ON o.id = coalesce(u.organisation_id, c.organisation_id)
+    WHERE o.project_id = ${projectId} AND u.role IN ('job_specialist', 'case_lead')
+    ORDER BY u.name`);
 }
 
 const hashKey = (parts: unknown[]) => `import-${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 24)}`;

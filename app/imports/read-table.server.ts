@@ -99,7 +99,8 @@ async function readXlsx(bytes: Uint8Array, sheet: string | null): Promise<ReadRe
   } catch (error) {
     return { ok: false, error: error instanceof Error && error.message === "expandsTooMuch" ? "expandsTooMuch" : "unreadable" };
   }
-  if (sheets.length === 0) return { ok: false, error: "empty" };
+  // A zip without a workbook in it is no Excel file.
+  if (sheets.length === 0) return { ok: false, error: "unreadable" };
   const chosen = sheets.find((s) => s.name === sheet) ?? sheets[0];
   if (chosen.tooMany) return { ok: false, error: "tooManyRows", max: MAX_IMPORT_ROWS };
   return toTable(
