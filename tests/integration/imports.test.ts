@@ -233,7 +233,7 @@ describe("a file with bad rows", () => {
     const mapped = await researcher.request("POST", preview, new URLSearchParams({ intent: "map", person: String(js.id), "map-0": "dato", "map-1": "situasjon", "map-2": "bistand", "map-3": "resultat", "map-4": "annerledes", "map-5": "trinn" }));
     expect(mapped.status).toBe(302);
     const second = text(await (await researcher.get(preview)).text());
-    expect(second).toContain("1 rad: 1 ny");
+    expect(second).toContain("1 rad: 1 ny, 0 oppdatert");
     await researcher.request("POST", preview, new URLSearchParams({ intent: "confirm" }));
     const db2 = database();
     const note = db2.prepare("SELECT answers FROM log_notes WHERE author_id = ? AND date = '2017-04-03'").get(js.id) as { answers: string };
