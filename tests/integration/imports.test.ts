@@ -87,6 +87,17 @@ describe("importing the example files", () => {
   it("brings the AFI log in, marks the months delivered, and shows it in the grid and the export", { timeout: 180_000 }, async () => {
     const file = await example("logg-eksempel.xlsx");
     const before = count("SELECT count(*) AS n FROM log_notes");
+    // The compliance grid's cell of the first job specialist of the file, in the file's month.
+    const first = database();
+    const js = first.prepare("SELECT id FROM users WHERE role = 'job_specialist' ORDER BY name LIMIT 1").get() as { id: number };
+    first.close();
+    const gridCount = async () => {
+      const html = await (await researcher.get("/logs/compliance?from=2017-09&to=2017-09")).text();
+      const cell = new RegExp(`href="/logs/${js.id}/2017-09"[\\s\\S]*?</td>`).exec(html);
+      expect(cell, "the grid links the cell").not.toBeNull();
+      return Number(/log-grid__count">(\d+)</.exec(cell![0])?.[1] ?? 0);
+    };
+    const gridBefore = await gridCount();
     const { page, done } = await importFile("log", "logg-eksempel.xlsx", file);
     expect(page).toContain("12 rader: 12 nye, 0 oppdatert, 0 finnes fra før, 0 avvist");
     // The suggested mapping read Tabell 5's headings: every column is imported as itself.
@@ -109,7 +120,7 @@ describe("importing the example files", () => {
     expect(home).toContain("Importen av «logg-eksempel.xlsx» er lagret: 12 nye");
     expect(home).toContain("SHA-256 " + String(record.sha256).slice(0, 16));
     expect(text(await (await researcher.get("/audit")).text())).toContain("importerte loggnotater fra en fil til «");
-    expect((await researcher.get("/logs/compliance")).status).toBe(200);
+    expect(await gridCount()).toBe(gridBefore + 4);
 
     // The export marks each imported note with its import and row; PSPP reads them.
     const dir = makeTempDir("import-export-");
