@@ -25,6 +25,7 @@ const MENUS: Record<Role, readonly MenuEntry[]> = {
         { to: "/projects", label: "nav.projects" },
         { to: "/people", label: "people.title" },
         { to: "/instruments", label: "nav.instruments" },
+        { to: "/imports", label: "imports.title" },
       ],
     },
     {

@@ -1,8 +1,9 @@
-// Tabell 3/4 as files: CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read æøå) and
+// Tabell 3/4 as files: CSV (RFC 4180 through papaparse, UTF-8 with BOM so spreadsheet programs read æøå) and
 // .xlsx. The report's columns come first, as printed; after them the same facts as plain
 // values (ISO date, hours as a number, day kind, status) for analysis. Text cells that a
 // spreadsheet would run as a formula (= + - @, tab, CR first) get a leading apostrophe.
 import ExcelJS from "exceljs";
+import { csvText, UTF8_BOM } from "~/server/csv.server";
 import type { ExchangeAudience } from "../../db/schema";
 import type { TFunction } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locale";
@@ -13,8 +14,7 @@ export function neutralise(text: string): string {
 }
 
 function csvCell(value: string | number | null): string {
-  const text = value === null ? "" : neutralise(String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return value === null ? "" : neutralise(String(value));
 }
 
 function extraHeaders(t: TFunction): string[] {
@@ -27,9 +27,9 @@ function extraCells(r: OverviewRow, t: TFunction): (string | number | null)[] {
 
 export function overviewCsv(rows: readonly OverviewRow[], audience: ExchangeAudience, locale: Locale, t: TFunction): string {
   const table = overviewTable(rows, audience, locale, t);
-  const lines = [[...table.headers, ...extraHeaders(t)].map(csvCell).join(",")];
-  table.rows.forEach((row, i) => lines.push([...row.cells, ...extraCells(rows[i], t)].map(csvCell).join(",")));
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  const lines = [[...table.headers, ...extraHeaders(t)].map(csvCell)];
+  table.rows.forEach((row, i) => lines.push([...row.cells, ...extraCells(rows[i], t)].map(csvCell)));
+  return UTF8_BOM + csvText(lines);
 }
 
 export async function overviewXlsx(rows: readonly OverviewRow[], audience: ExchangeAudience, locale: Locale, t: TFunction): Promise<Uint8Array<ArrayBuffer>> {

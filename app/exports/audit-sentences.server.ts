@@ -144,6 +144,8 @@ function detailWords(r: AuditRecord, locale: Locale, t: TFunction): MessageParam
       return { ...datasetWords(d.dataset, t), ...formatWords(d.format, locale), rows: count(d.rows) };
     case "export.review_saved":
       return { ...datasetWords(d.dataset, t), terms: count(d.terms) };
+    case "import.confirmed":
+      return { kind: text(d.kind), created: count(d.created), updated: count(d.updated), unchanged: count(d.unchanged), rejected: count(d.rejected) };
     case "export.name_decided":
       return { decision: d.decision === "name" ? "name" : "other" };
     default:

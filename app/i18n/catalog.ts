@@ -13,6 +13,7 @@ import * as reports from "./areas/reports";
 import * as exchanges from "./areas/exchanges";
 import * as exportsArea from "./areas/exports";
 import * as audit from "./areas/audit";
+import * as importsArea from "./areas/imports";
 
 export type Messages<T> = { [K in keyof T]: string };
 
@@ -28,6 +29,7 @@ const nb = {
   ...exchanges.nb,
   ...exportsArea.nb,
   ...audit.nb,
+  ...importsArea.nb,
 };
 const en: Messages<typeof nb> = {
   ...common.en,
@@ -41,6 +43,7 @@ const en: Messages<typeof nb> = {
   ...exchanges.en,
   ...exportsArea.en,
   ...audit.en,
+  ...importsArea.en,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -1,20 +1,21 @@
-// A person's own log as CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read æøå), in the
-// columns of Tabell 5 with the labels of the page's language. Cells that a spreadsheet would
-// run as a formula (= + - @, tab, CR first) get a leading apostrophe.
+// A person's own log as CSV (RFC 4180 through papaparse, UTF-8 with BOM so spreadsheet programs
+// read æøå), in the columns of Tabell 5 with the labels of the page's language. Cells that a
+// spreadsheet would run as a formula (= + - @, tab, CR first) get a leading apostrophe.
 import type { Locale } from "~/i18n/locale";
+import { csvText, UTF8_BOM } from "~/server/csv.server";
+import { neutralise } from "~/exports/formats/spreadsheet-safety";
 import type { TFunction } from "~/i18n/catalog";
 import { SE_STEPS } from "~/instruments/se-steps";
 import type { LogShape } from "./instrument";
 import type { OwnNote } from "./reading.server";
 
+/** A cell's text: empty for nothing, neutralised when a spreadsheet would run it as a formula. */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return value === null || value === undefined ? "" : neutralise(String(value));
 }
 
 export function csvLine(cells: readonly unknown[]): string {
-  return cells.map(csvCell).join(",") + "\r\n";
+  return csvText([cells.map(csvCell)]);
 }
 
 export function ownLogCsv(shape: LogShape, notes: readonly OwnNote[], locale: Locale, t: TFunction): string {
@@ -26,10 +27,10 @@ export function ownLogCsv(shape: LogShape, notes: readonly OwnNote[], locale: Lo
     t("logs.csv.stepName"),
     t("logs.csv.status"),
   ];
-  let out = "\uFEFF" + csvLine(header);
+  const rows: unknown[][] = [header];
   for (const n of notes) {
     const step = SE_STEPS.find((s) => s.code === n.step);
-    out += csvLine([
+    rows.push([
       n.month,
       n.date,
       ...shape.texts.map((x) => n.answers[x.name] ?? ""),
@@ -38,5 +39,5 @@ export function ownLogCsv(shape: LogShape, notes: readonly OwnNote[], locale: Lo
       n.monthStatus === "submitted" ? t("logs.status.submitted") : n.monthStatus === "reopened" ? t("logs.status.reopened") : t("logs.status.open"),
     ]);
   }
-  return out;
+  return UTF8_BOM + csvText(rows.map((r) => r.map(csvCell)));
 }

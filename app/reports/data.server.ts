@@ -27,6 +27,9 @@ export interface ReportVersionInfo {
   readonly authorId: number;
   readonly instrumentId: string;
   readonly instrumentVersion: number;
+  /** The import it came from and the file's row, when it was imported (null: written here). */
+  readonly importId: number | null;
+  readonly importRow: number | null;
 }
 
 export interface ParticipantReport {
@@ -90,6 +93,8 @@ function versionsOf(db: Db, participantIds: number[]) {
           authorId: reportVersions.authorId,
           instrumentId: reportVersions.instrumentId,
           instrumentVersion: reportVersions.instrumentVersion,
+          importId: reportVersions.importId,
+          importRow: reportVersions.importRow,
           answers: reportVersions.answers,
         })
         .from(reportVersions)
@@ -108,7 +113,7 @@ function record(p: ReturnType<typeof participantsOf>[number], v: ReportVersionIn
   return {
     ...rest,
     consent: { status: "given", date: consentDate },
-    version: { number: version.number, effectiveDate: version.effectiveDate, savedAt: version.savedAt, authorId: version.authorId, instrumentId: version.instrumentId, instrumentVersion: version.instrumentVersion },
+    version: { number: version.number, effectiveDate: version.effectiveDate, savedAt: version.savedAt, authorId: version.authorId, instrumentId: version.instrumentId, instrumentVersion: version.instrumentVersion, importId: version.importId, importRow: version.importRow },
     answers,
   };
 }

@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response } from "express";
 import { translator } from "~/i18n/catalog";
 import { htmlLang, type Locale } from "~/i18n/locale";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_FORM_BYTES } from "../exchanges/transcript-limits";
+import { MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FORM_BYTES } from "../imports/limits";
 
 /** Largest body of an ordinary form (url-encoded or multipart without a file). */
 export const FORM_BODY_BYTES = 1024 * 1024;
@@ -22,6 +23,7 @@ export interface BodyLimit {
 /** Pages that take a file, with their larger limit (`.data`: the same form sent by the app's JavaScript). */
 const UPLOAD_PAGES: readonly { pattern: RegExp; limit: BodyLimit }[] = [
   { pattern: /^\/exchanges\/[^/]+\/transcripts(?:\.data)?\/?$/, limit: { bytes: MAX_UPLOAD_FORM_BYTES, fileBytes: MAX_UPLOAD_BYTES } },
+  { pattern: /^\/imports(?:\.data)?\/?$/, limit: { bytes: MAX_IMPORT_FORM_BYTES, fileBytes: MAX_IMPORT_FILE_BYTES } },
 ];
 
 export function bodyLimitFor(path: string): BodyLimit {

@@ -12,6 +12,7 @@ import { osloDate } from "./dates.server";
 import { linkCode, linkTokenHash, newLinkToken, randomId, spentKeyOf } from "./keys.server";
 import { MAX_REMINDER_ROUNDS } from "./limits";
 import { listWavesOfProject, projectOfSpecialist } from "./waves.server";
+import { csvText, UTF8_BOM } from "~/server/csv.server";
 
 const BATCH_TTL_MS = 60 * 60_000;
 const MAX_CACHED_BATCHES = 2_000;
@@ -114,8 +115,8 @@ export function forgetBatch(batchId: string, ownerId: number) {
 
 /** CSV (semicolon, UTF-8 with BOM for Excel) of fresh links: number; code; link. */
 export function linksCsv(links: readonly FreshLink[], headings: { number: string; code: string; link: string }): string {
-  const lines = [`${headings.number};${headings.code};${headings.link}`, ...links.map((l) => `${l.number};${l.code};${l.url}`)];
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  const rows = [[headings.number, headings.code, headings.link], ...links.map((l) => [l.number, l.code, l.url])];
+  return UTF8_BOM + csvText(rows, { delimiter: ";" });
 }
 
 export interface OwnLinks {

@@ -168,6 +168,9 @@ export const exchangeAttendance = sqliteTable(
   {
     exchangeId: integer("exchange_id").notNull().references(() => exchanges.id, { onDelete: "cascade" }),
     userId: integer("user_id").notNull().references(() => users.id),
+    /** Set when the attendance came from a file (imports.id) and the file's row number (1 = header). */
+    importId: integer("import_id"),
+    importRow: integer("import_row"),
   },
   (t) => [primaryKey({ columns: [t.exchangeId, t.userId] })],
 );

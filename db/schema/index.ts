@@ -4,3 +4,4 @@ export * from "./survey";
 export * from "./exchanges";
 export * from "./exports";
 export * from "./reports";
+export * from "./imports";

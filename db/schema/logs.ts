@@ -36,6 +36,9 @@ export const logNotes = sqliteTable(
     searchText: text("search_text").notNull().default(""),
     /** Kinds of possible identifiers found when the note was saved (a warning, never a block). */
     flags: text("flags", { mode: "json" }).notNull().$type<string[]>().default(sql`'[]'`),
+    /** Set when the note came from a file (imports.id) and the file's row number (1 = header). */
+    importId: integer("import_id"),
+    importRow: integer("import_row"),
     createdAt: integer("created_at").notNull().default(now),
     updatedAt: integer("updated_at").notNull().default(now),
   },

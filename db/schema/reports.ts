@@ -57,6 +57,9 @@ export const reportVersions = sqliteTable(
     authorId: integer("author_id").notNull().references(() => users.id),
     /** Idempotency key of the form: the same form posted twice makes one version. */
     clientKey: text("client_key").notNull(),
+    /** Set when the version came from a file (imports.id) and the file's row number (1 = header). */
+    importId: integer("import_id"),
+    importRow: integer("import_row"),
     savedAt: integer("saved_at").notNull().default(now),
   },
   (t) => [

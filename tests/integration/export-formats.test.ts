@@ -20,7 +20,7 @@ import { transcriptsForExport } from "../../app/exchanges/export.server";
 import { DATASETS, FORMATS, type DatasetId, type FormatId } from "../../app/exports/datasets";
 import { createExport, type ExportRequest } from "../../app/exports/pipeline.server";
 import type { Manifest } from "../../app/exports/manifest";
-import { csvText } from "../../app/exports/spss/sps-writer.server";
+import { spssCsvValue } from "../../app/exports/spss/sps-writer.server";
 import { seedDemo } from "../support/seed";
 import { assertSpssToolsInstalled, cutBytes, makeTempDir, norsk, parseCsv, psppConvert, psppDictionary, psppFrequencies, readstatData, readstatSummary, removeTempDirs, rForeignRead, runPspp } from "../support/spss-tools";
 import { assertXmllintInstalled, checkQdpx, openQdpx, validateQde } from "../support/qda-tools";
@@ -242,7 +242,7 @@ describe("SPSS files, read by PSPP, ReadStat and R", () => {
       for (let r = 1; r < x.length; r++) {
         for (let c = 0; c < x[0].length; c++) {
           // The CSV path alone turns line breaks into " / " and neutralises formula starters.
-          const want = stringCols.has(c) ? csvText(neutralised(x[r][c])).replace(/ +$/, "") : x[r][c];
+          const want = stringCols.has(c) ? spssCsvValue(neutralised(x[r][c])).replace(/ +$/, "") : x[r][c];
           expect(y[r][c], `row ${r} ${x[0][c]}`).toBe(want);
         }
       }

@@ -97,6 +97,10 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/exports.$id.download": { path: () => "/exports/999999/download", get: researcherOnly(404), post: all(405) },
   "routes/exports.jobs.$id": { path: () => "/exports/jobs/999999", get: researcherOnly(404), post: all(405) },
   "routes/audit._index": { path: () => "/audit", get: researcherOnly(200), post: all(405) },
+  // Imports: researchers only; an upload's page only for who uploaded it.
+  "routes/imports._index": { path: () => "/imports", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/imports.$token": { path: () => "/imports/no-such-upload-000000000", get: researcherOnly(404), post: researcherOnly(404) },
+  "routes/imports.examples.$file": { path: () => "/imports/examples/oppmote-eksempel.csv", get: researcherOnly(200), post: all(405) },
 };
 
 let server: RunningServer;

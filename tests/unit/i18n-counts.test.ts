@@ -13,6 +13,8 @@ const TEXT_ARGUMENTS = new Set([
   "id", "instrument", "label", "last", "list", "month", "name", "open", "option", "organisation",
   "period", "placeholder", "problem", "project", "rate", "reason", "sha", "source", "start", "table",
   "time", "title", "what", "detail", "wait",
+  // the import pages: a kind of file, a column heading, kinds of findings, a cell's text
+  "kind", "kinds", "column", "text",
   // the audit log's sentences
   "action", "actor", "caseProject", "exchange", "format", "from", "participant", "person", "role", "to", "transcript", "wave",
 ]);

@@ -44,9 +44,9 @@ describe("the compliance period", () => {
 
 describe("CSV cells", () => {
   it("quotes what needs quoting and neutralises formulas", () => {
-    expect(csvCell("enkel tekst")).toBe("enkel tekst");
-    expect(csvCell('sa "hei", og gikk')).toBe('"sa ""hei"", og gikk"');
-    expect(csvCell("to\nlinjer")).toBe('"to\nlinjer"');
+    expect(csvLine(["enkel tekst"])).toBe("enkel tekst\r\n");
+    expect(csvLine(['sa "hei", og gikk'])).toBe('"sa ""hei"", og gikk"\r\n');
+    expect(csvLine(["to\nlinjer"])).toBe('"to\nlinjer"\r\n');
     expect(csvCell("=SUM(A1:A2)")).toBe("'=SUM(A1:A2)");
     expect(csvCell("+47 912 34 567")).toBe("'+47 912 34 567");
     expect(csvCell("@hei")).toBe("'@hei");

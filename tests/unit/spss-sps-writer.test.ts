@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DataDictionary, DictVariable, Row } from "../../app/exports/dictionary";
 import { writeSavFile } from "../../app/exports/spss/sav-writer.server";
-import { buildSps, csvText, encodeCsv, writeSpsAndCsv } from "../../app/exports/spss/sps-writer.server";
+import { buildSps, spssCsvValue, encodeCsv, writeSpsAndCsv } from "../../app/exports/spss/sps-writer.server";
 import {
   assertSpssToolsInstalled,
   checkDates,
@@ -36,7 +36,7 @@ function loadSps(dir: string, sps: string, name: string): string {
 
 /** The text the CSV path keeps for a string: line breaks as " / ", trailing blanks dropped by SPSS. */
 function csvShown(raw: Row[string]): string {
-  return raw == null ? "" : csvText(String(raw)).replace(/ +$/, "");
+  return raw == null ? "" : spssCsvValue(String(raw)).replace(/ +$/, "");
 }
 
 // Tools are checked inside the tests (not in a hook, which would report the tests as skipped).
@@ -82,7 +82,7 @@ describe("writeSpsAndCsv", () => {
     const rows = parseCsv(text);
     expect(rows[0]).toEqual(richDict.variables.map((v) => v.name));
     const col = richDict.variables.findIndex((v) => v.name === "fritekst_kommentar");
-    expect(rows[1][col]).toBe(csvText(String(richRows[0].fritekst_kommentar)));
+    expect(rows[1][col]).toBe(spssCsvValue(String(richRows[0].fritekst_kommentar)));
     expect(rows[1][col]).toMatch(/^Brukeren \/ skrev/);
     const small = await writeSpsAndCsv(
       { fileLabel: "", variables: [{ name: "t", label: "", type: "string", measure: "nominal" }] },

@@ -1,4 +1,4 @@
-// Format "csv": the data as RFC 4180 CSV in UTF-8 with a byte-order mark (so spreadsheet programs
+// Format "csv": the data as RFC 4180 CSV (papaparse) in UTF-8 with a byte-order mark (so spreadsheet programs
 // read æøå), twice: with codes (as in SPSS) and with value labels. Line breaks inside free text are
 // kept (quoted). Every text cell is neutralised against formula injection.
 import { createWriteStream, type WriteStream } from "node:fs";
@@ -8,40 +8,43 @@ import { nfc } from "../dictionary";
 import { valueText, type ExportVariable } from "../schema";
 import type { ExportFormat, FormatInput, FormatResult } from "./format";
 import { Neutraliser } from "./spreadsheet-safety";
+import { csvText, UTF8_BOM } from "~/server/csv.server";
 
-export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function plainNumber(n: number): string {
   const s = String(n);
   return s.includes("e") ? (Math.abs(n) >= 1 ? BigInt(Math.round(n)).toString() : n.toFixed(20).replace(/0+$/, "")) : s;
 }
 
-/** One cell: numbers as numbers, text neutralised and quoted as needed. */
+/** One cell's text: numbers as numbers, text neutralised (papaparse quotes it as needed). */
 export function csvCell(v: ExportVariable, value: unknown, labels: boolean, neutraliser: Neutraliser): string {
   if (value === null || value === undefined || value === "") return "";
   if (labels && v.valueLabels?.length) {
     const text = valueText(v, value as number | string);
-    if (text !== String(value)) return csvField(neutraliser.cell(nfc(text)));
+    if (text !== String(value)) return neutraliser.cell(nfc(text));
   }
   if (typeof value === "number") return Number.isFinite(value) ? plainNumber(value) : "";
-  return csvField(neutraliser.cell(nfc(String(value))));
+  return neutraliser.cell(nfc(String(value)));
 }
 
+/** Rows to a file, laid out by papaparse a batch at a time. */
 class Lines {
-  private buffer = "";
+  private batch: string[][] = [];
   constructor(private readonly out: WriteStream) {}
-  async push(line: string) {
-    this.buffer += line;
-    if (this.buffer.length >= 64 * 1024) {
-      const ok = this.out.write(this.buffer);
-      this.buffer = "";
-      if (!ok) await once(this.out, "drain");
-    }
+  bom() {
+    this.out.write(UTF8_BOM);
+  }
+  async push(cells: string[]) {
+    this.batch.push(cells);
+    if (this.batch.length >= 500) await this.flush();
+  }
+  private async flush() {
+    const text = csvText(this.batch);
+    this.batch = [];
+    if (text && !this.out.write(text)) await once(this.out, "drain");
   }
   async end() {
-    if (this.buffer) this.out.write(this.buffer);
+    await this.flush();
     this.out.end();
     await once(this.out, "finish");
   }
@@ -62,12 +65,14 @@ export const csvFormat: ExportFormat = {
     const vars = input.dict.variables;
     const codes = new Lines(createWriteStream(path.join(input.dir, codesName)));
     const labels = new Lines(createWriteStream(path.join(input.dir, labelsName)));
-    const header = "\uFEFF" + vars.map((v) => csvField(v.name)).join(",") + "\r\n";
+    const header = vars.map((v) => v.name);
+    codes.bom();
+    labels.bom();
     await codes.push(header);
     await labels.push(header);
     for await (const row of input.rows()) {
-      await codes.push(vars.map((v) => csvCell(v, row[v.name], false, neutraliser)).join(",") + "\r\n");
-      await labels.push(vars.map((v) => csvCell(v, row[v.name], true, labelNeutraliser)).join(",") + "\r\n");
+      await codes.push(vars.map((v) => csvCell(v, row[v.name], false, neutraliser)));
+      await labels.push(vars.map((v) => csvCell(v, row[v.name], true, labelNeutraliser)));
     }
     await codes.end();
     await labels.end();

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import type { Localized } from "~/i18n/locale";
 import type { Row } from "../dictionary";
 import { valueText, type ExportDictionary, type ExportVariable } from "../schema";
-import { csvField } from "./csv.server";
+import { csvText } from "~/server/csv.server";
 import type { ExportFormat, FormatInput, FormatResult } from "./format";
 import { Neutraliser } from "./spreadsheet-safety";
 
@@ -122,9 +122,8 @@ export const xlsxFormat: ExportFormat = {
 
     const macName = `${input.baseName}-klassifisering.csv`;
     const mac = createWriteStream(path.join(input.dir, macName));
-    const line = (values: (string | number | null)[]) => values.map((v) => (v === null ? "" : csvField(String(v)))).join(",") + "\r\n";
-    mac.write(line(header));
-    for (const [name, values] of sorted) mac.write(line([cells.neutraliser.cell(name), ...values]));
+    mac.write(csvText([header]));
+    for (const [name, values] of sorted) mac.write(csvText([[cells.neutraliser.cell(name), ...values]]));
     mac.end();
     await once(mac, "finish");
 

@@ -71,6 +71,30 @@ export const INSTRUMENT_VERSION: SchemaVariable = {
   source: null,
 };
 
+/** Which import brought the record in (the number on the import page), empty when it was written in Medforsker. */
+export const IMPORT_NUMBER: SchemaVariable = {
+  name: "import_nr",
+  label: { nb: "Importert: importens nummer (tom: skrevet i Medforsker)", en: "Imported: number of the import (empty: written in Medforsker)" },
+  type: "numeric",
+  measure: "nominal",
+  decimals: 0,
+  nvivo: "classifying",
+  treatment: "derived",
+  source: null,
+};
+
+/** The row of the imported file the record came from (the header is row 1). */
+export const IMPORT_ROW: SchemaVariable = {
+  name: "import_rad",
+  label: { nb: "Importert: rad i filen", en: "Imported: row in the file" },
+  type: "numeric",
+  measure: "scale",
+  decimals: 0,
+  nvivo: "classifying",
+  treatment: "derived",
+  source: null,
+};
+
 /** Longest pseudonym (prefix, dash, up to 20 characters). */
 export const PSEUDONYM_WIDTH = 24;
 

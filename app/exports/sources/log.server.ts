@@ -10,14 +10,14 @@ import { logMonths, logNotes } from "../../../db/schema";
 import type { Row } from "../dictionary";
 import { AnswerConverter } from "../instrument-variables";
 import type { ExportSchema, SchemaVariable } from "../schema";
-import { INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, extentWidths, mergedInstrument, peopleTable } from "./common.server";
+import { IMPORT_NUMBER, IMPORT_ROW, INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, extentWidths, mergedInstrument, peopleTable } from "./common.server";
 import { CASE_VARIABLES, caseChoices, caseVariables, projectStructure, setCaseValues } from "./project-structure.server";
 import { inList, type DatasetSource, type ExportScope, type Pass, type PreparedDataset, type SourceContext } from "./source.server";
 import { periodText } from "../manifest";
 
 export const LOG_INSTRUMENT = "log-entry";
 /** author, case project, month, instrument version, answers (JSON), id */
-type StoredNote = [number, number, string, number, string, number];
+type StoredNote = [number, number, string, number, string, number, number | null, number | null];
 const PAGE_ROWS = 1000;
 const TITLE: Localized = { nb: "Loggnotater", en: "Log notes" };
 const JS = "js";
@@ -94,6 +94,8 @@ export const logSource: DatasetSource = {
       ...caseVariables(structure),
       INSTRUMENT_VERSION,
       ...converter.variables,
+      IMPORT_NUMBER,
+      IMPORT_ROW,
     ];
     const schema: ExportSchema = {
       dataset: "log",
@@ -116,7 +118,7 @@ export const logSource: DatasetSource = {
     };
     // Answers are parsed here rather than by SQLite's ->> per variable: one JSON.parse a note is
     // cheaper than seven extractions, and the stored JSON is the app's own.
-    const columns = `SELECT n.author_id, n.case_project_id, n.month, n.instrument_version, n.answers, n.id${sql.replace("WHERE n.project_id", "WHERE +n.project_id")}`;
+    const columns = `SELECT n.author_id, n.case_project_id, n.month, n.instrument_version, n.answers, n.id, n.import_id, n.import_row${sql.replace("WHERE n.project_id", "WHERE +n.project_id")}`;
     // Documents need person, month, date order: the (author, month, date) index gives it. Other
     // formats get the notes in the order they were written, a plain walk of the table that is a
     // fifth cheaper than sorting by month (maaned is in every row for that), read a page at a
@@ -142,7 +144,7 @@ export const logSource: DatasetSource = {
       description: periodText(scope.from, scope.to, options.locale),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
-        for (const [author, caseProject, month, version, json] of notes(pass.grouped ?? false)) {
+        for (const [author, caseProject, month, version, json, , importId, importRow] of notes(pass.grouped ?? false)) {
           if (!submitted.has(`${author} ${month}`)) continue;
           const answers = JSON.parse(json) as Record<string, string | number | null>;
           const row: Row = { nr: ++nr };
@@ -155,6 +157,8 @@ export const logSource: DatasetSource = {
           setCaseValues(structure, caseProject, row);
           row[INSTRUMENT_VERSION.name] = version;
           converter.convert(answers, version, pass.scrub, pass.stats, row);
+          row[IMPORT_NUMBER.name] = importId;
+          row[IMPORT_ROW.name] = importRow;
           pass.stats.rows++;
           yield row;
         }

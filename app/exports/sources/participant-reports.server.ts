@@ -18,7 +18,7 @@ import type { Row } from "../dictionary";
 import { AnswerConverter } from "../instrument-variables";
 import type { ManifestStep } from "../manifest";
 import type { ExportSchema, SchemaVariable } from "../schema";
-import { INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, mergedInstrument } from "./common.server";
+import { IMPORT_NUMBER, IMPORT_ROW, INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, mergedInstrument } from "./common.server";
 import { CASE_VARIABLES, caseChoices, caseVariables, programmeCode, projectStructure } from "./project-structure.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
 import { periodText } from "../manifest";
@@ -156,6 +156,8 @@ export const participantReportsSource: DatasetSource = {
         INSTRUMENT_VERSION,
         ...qiSchema,
         ...converter.variables,
+        IMPORT_NUMBER,
+        IMPORT_ROW,
       ],
       qualitative: {
         caseVariable: PARTICIPANT,
@@ -199,6 +201,8 @@ export const participantReportsSource: DatasetSource = {
           if (programme === SUPPRESSED) add(pass.stats.suppressed, programmeSchema.name);
           row[INSTRUMENT_VERSION.name] = r.version.instrumentVersion;
           converter.convert(r.answers, r.version.instrumentVersion, pass.scrub, pass.stats, row);
+          row[IMPORT_NUMBER.name] = r.version.importId;
+          row[IMPORT_ROW.name] = r.version.importRow;
           pass.stats.rows++;
           yield row;
         }

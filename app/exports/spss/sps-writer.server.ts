@@ -20,6 +20,7 @@ import {
   type Row,
 } from "../dictionary";
 import type { RowSource, SpssDateFormat } from "./sav-writer.server";
+import { csvText } from "../../server/csv.server";
 
 export interface SpsOptions {
   /** CSV file name as written into FILE HANDLE; relative names resolve against SPSS's working directory. */
@@ -35,7 +36,7 @@ const LINE_BREAK_REPLACEMENT = " / ";
 const DATE_WIDTH: Record<SpssDateFormat, number> = { DATE: 11, ADATE: 10, EDATE: 10, SDATE: 10 };
 
 /** A string value as it goes into the CSV: NFC, without line breaks. */
-export function csvText(value: string): string {
+export function spssCsvValue(value: string): string {
   return nfc(value).replace(LINE_BREAKS, LINE_BREAK_REPLACEMENT);
 }
 
@@ -62,18 +63,22 @@ export async function* encodeCsv(dict: DataDictionary, rows: RowSource): AsyncGe
   for (const v of vars) {
     if (v.type !== "string") continue;
     const declared = [...(v.valueLabels ?? []).map((l) => l.value), ...(v.missing ?? [])];
-    widths[v.name] = Math.max(1, ...declared.map((x) => utf8Length(csvText(String(x)))));
+    widths[v.name] = Math.max(1, ...declared.map((x) => utf8Length(spssCsvValue(String(x)))));
   }
-  let batch = vars.map((v) => v.name).join(",") + "\n";
+  // Strings are always quoted (GET DATA reads a quoted empty string as an empty string), numbers
+  // and dates never; papaparse lays the rows out.
+  const quotes = vars.map((v) => v.type === "string");
+  const header = csvText([vars.map((v) => v.name)], { newline: "\n" });
+  let batch: string[][] = [];
   const line = (row: Row) => {
     const fields: string[] = [];
     for (const v of vars) {
       const raw = row[v.name];
       if (v.type === "string") {
-        const text = raw == null ? "" : csvText(String(raw));
+        const text = raw == null ? "" : spssCsvValue(String(raw));
         const n = Buffer.byteLength(text);
         if (n > widths[v.name]) widths[v.name] = Math.min(n, MAX_STRING_WIDTH);
-        fields.push(`"${text.replaceAll('"', '""')}"`);
+        fields.push(text);
       } else if (raw == null || (typeof raw === "string" && raw.trim() === "")) {
         fields.push(""); // empty field = system-missing, as null and '' are in the .sav
       } else if (v.type === "date") {
@@ -83,34 +88,36 @@ export async function* encodeCsv(dict: DataDictionary, rows: RowSource): AsyncGe
         fields.push(csvNumber(raw, v.name));
       }
     }
-    return fields.join(",") + "\n";
+    return fields;
   };
   let count = 0;
   const add = (row: Row) => {
     count++;
     try {
-      batch += line(row);
+      batch.push(line(row));
     } catch (error) {
       throw new Error(`Row ${count}: ${(error as Error).message}`, { cause: error });
     }
   };
-  const FLUSH_AT = 64 * 1024; // characters per yielded chunk
+  const take = () => {
+    const text = csvText(batch, { newline: "\n", quotes });
+    batch = [];
+    return text;
+  };
+  const FLUSH_AT = 500; // rows per yielded chunk
+  yield header;
   if (Symbol.asyncIterator in rows) {
     for await (const row of rows) {
       add(row);
-      if (batch.length < FLUSH_AT) continue;
-      yield batch;
-      batch = "";
+      if (batch.length >= FLUSH_AT) yield take();
     }
   } else {
     for (const row of rows) {
       add(row);
-      if (batch.length < FLUSH_AT) continue;
-      yield batch;
-      batch = "";
+      if (batch.length >= FLUSH_AT) yield take();
     }
   }
-  if (batch) yield batch;
+  if (batch.length) yield take();
   return widths;
 }
 

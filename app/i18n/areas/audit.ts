@@ -70,6 +70,7 @@ export const nb = {
   "audit.event.export.downloaded": "{actor} lastet ned eksporten av {dataset} fra «{project}».",
   "audit.event.export.review_saved": "{actor} gikk gjennom sladdingen av {dataset} i «{project}» ({terms, plural, =0 {ingen ekstra ord} other {# ekstra ord}}).",
   "audit.event.export.name_decided": "{actor} avgjorde om et funnet ord i «{project}» er et navn: {decision, select, name {navn, sladdes} other {ikke et navn, beholdes}}.",
+  "audit.event.import.confirmed": "{actor} importerte {kind, select, log {loggnotater} reports {individrapporter} other {oppmøte}} fra en fil til «{project}» ({created, number} nye, {updated, number} oppdatert, {unchanged, number} uendret, {rejected, number} avvist).",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -140,4 +141,5 @@ export const en: Messages<typeof nb> = {
   "audit.event.export.downloaded": "{actor} downloaded the export of {dataset} from «{project}».",
   "audit.event.export.review_saved": "{actor} reviewed the redactions of {dataset} in «{project}» ({terms, plural, =0 {no extra terms} one {# extra term} other {# extra terms}}).",
   "audit.event.export.name_decided": "{actor} decided whether a word found in «{project}» is a name: {decision, select, name {a name, redacted} other {not a name, kept}}.",
+  "audit.event.import.confirmed": "{actor} imported {kind, select, log {log notes} reports {participant reports} other {attendance}} from a file into «{project}» ({created, number} new, {updated, number} updated, {unchanged, number} unchanged, {rejected, number} rejected).",
 };
