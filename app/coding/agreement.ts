@@ -108,41 +108,8 @@ export function codersOf(units: readonly Unit[]): string[] {
   return [...seen];
 }
 
-/**
- * Percent agreement, pairwise: for each pair of coders, the share (by weight) of the units both
- * coded on which they gave the same value; the result is the plain mean over the pairs that share
- * at least one unit. With two coders it is simply the share of units they agree on.
- */
-export function percentAgreement(units: readonly Unit[], coders: readonly string[] = codersOf(units)): PercentAgreement {
-  if (units.length === 0) return { value: null, pairs: [], reason: "no-units" };
-  const pairs: PairAgreement[] = [];
-  for (let i = 0; i < coders.length; i++) {
-    for (let j = i + 1; j < coders.length; j++) {
-      const [a, b] = [coders[i], coders[j]];
-      let both = 0;
-      let same = 0;
-      for (const u of units) {
-        const va = u.values[a];
-        const vb = u.values[b];
-        if (va === null || va === undefined || vb === null || vb === undefined) continue;
-        const w = weightOf(u);
-        both += w;
-        if (va === vb) same += w;
-      }
-      if (both > 0) pairs.push({ coders: [a, b], agreement: same / both, units: both });
-    }
-  }
-  if (pairs.length === 0) return { value: null, pairs, reason: "no-pairable-units" };
-  return { value: pairs.reduce((s, p) => s + p.agreement, 0) / pairs.length, pairs, reason: null };
-}
-
-/**
- * Cohen's κ = (p_o − p_e) / (1 − p_e) over the units both coders coded (Cohen 1960), with
- * p_e = Σ_c p_a(c)·p_b(c) from each coder's own category shares.
- */
-export function cohensKappa(units: readonly Unit[], a: string, b: string): CohenKappa {
-  const none = (reason: NullReason, n = 0): CohenKappa => ({ value: null, observed: null, expected: null, units: n, reason });
-  if (units.length === 0) return none("no-units");
+/** Two coders over the units both coded: their weight, the weight they agree on, each one's category weights. */
+function pairTable(units: readonly Unit[], a: string, b: string) {
   const shareA = new Map<Category, number>();
   const shareB = new Map<Category, number>();
   let total = 0;
@@ -157,6 +124,35 @@ export function cohensKappa(units: readonly Unit[], a: string, b: string): Cohen
     shareA.set(va, (shareA.get(va) ?? 0) + w);
     shareB.set(vb, (shareB.get(vb) ?? 0) + w);
   }
+  return { total, same, shareA, shareB };
+}
+
+/**
+ * Percent agreement, pairwise: for each pair of coders, the share (by weight) of the units both
+ * coded on which they gave the same value; the result is the plain mean over the pairs that share
+ * at least one unit. With two coders it is simply the share of units they agree on.
+ */
+export function percentAgreement(units: readonly Unit[], coders: readonly string[] = codersOf(units)): PercentAgreement {
+  if (units.length === 0) return { value: null, pairs: [], reason: "no-units" };
+  const pairs: PairAgreement[] = [];
+  for (let i = 0; i < coders.length; i++) {
+    for (let j = i + 1; j < coders.length; j++) {
+      const { total, same } = pairTable(units, coders[i], coders[j]);
+      if (total > 0) pairs.push({ coders: [coders[i], coders[j]], agreement: same / total, units: total });
+    }
+  }
+  if (pairs.length === 0) return { value: null, pairs, reason: "no-pairable-units" };
+  return { value: pairs.reduce((s, p) => s + p.agreement, 0) / pairs.length, pairs, reason: null };
+}
+
+/**
+ * Cohen's κ = (p_o − p_e) / (1 − p_e) over the units both coders coded (Cohen 1960), with
+ * p_e = Σ_c p_a(c)·p_b(c) from each coder's own category shares.
+ */
+export function cohensKappa(units: readonly Unit[], a: string, b: string): CohenKappa {
+  const none = (reason: NullReason): CohenKappa => ({ value: null, observed: null, expected: null, units: 0, reason });
+  if (units.length === 0) return none("no-units");
+  const { total, same, shareA, shareB } = pairTable(units, a, b);
   if (total === 0) return none("no-pairable-units");
   const observed = same / total;
   let expected = 0;
