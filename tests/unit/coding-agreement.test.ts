@@ -91,8 +91,9 @@ describe("Krippendorff's α (nominal, coincidence matrix)", () => {
 // (0.394) would pass a one-decimal check.
 const grants = contingency(["Yes", "No"], [[20, 5], [10, 15]]);
 
-// Bonnardel, P., «The Kappa coefficient: the case of two raters» (kappa.perso.worldonline.fr/
-// kappa.txt), hypothetical example: 100 subjects, 3 diagnostic categories, rows rater A, columns
+// Bonnardel, P., «The Kappa coefficient: the measurement of interrater agreement when the ratings
+// are on categorical scales. The case of two raters», notes to his program Kappa.exe
+// (http://kappa.perso.worldonline.fr/kappa.txt), hypothetical example: 100 subjects, 3 diagnostic categories, rows rater A, columns
 // rater B. Published: Po = 0.770, Pe = 0.336, K = 0.654.
 const diagnoses = contingency(["1", "2", "3"], [[25, 3, 5], [6, 32, 8], [1, 0, 20]]);
 
