@@ -408,8 +408,7 @@ export function RoundView({ page }: { page: RoundPage }) {
 
 function Figure({ value }: { value: number | null }) {
   const t = useT();
-  const locale = useLocale();
-  return <>{value === null ? t("coding.agreement.undefined") : value.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}</>;
+  return <>{value === null ? t("coding.agreement.undefined") : t("coding.agreement.value", { value })}</>;
 }
 
 export function AgreementView({ page }: { page: AgreementPage }) {
