@@ -131,15 +131,15 @@ export function writingPass(opened: Opened, stats: AnonymisationStats, grouped: 
   const redact = countingRedactor(opened.scrubber, stats);
   const rows = opened.prepared.rows({ scrub, redact, stats, grouped });
   if (!(Symbol.iterator in rows)) {
-    const rows = pass(opened, stats, onRow, grouped);
+    const passing = pass(opened, stats, onRow, grouped);
     return observe
       ? (async function* () {
-          for await (const row of rows) {
+          for await (const row of passing) {
             observe(row);
             yield row;
           }
         })()
-      : rows;
+      : passing;
   }
   return (function* () {
     let n = 0;
