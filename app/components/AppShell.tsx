@@ -33,6 +33,7 @@ const MENUS: Record<Role, readonly MenuEntry[]> = {
       items: [
         { to: "/logs", label: "logs.research.title", end: true },
         { to: "/logs/compliance", label: "logs.compliance.title" },
+        { to: "/coding", label: "coding.title" },
       ],
     },
     {

@@ -144,6 +144,10 @@ function detailWords(r: AuditRecord, locale: Locale, t: TFunction): MessageParam
       return { ...datasetWords(d.dataset, t), ...formatWords(d.format, locale), rows: count(d.rows) };
     case "export.review_saved":
       return { ...datasetWords(d.dataset, t), terms: count(d.terms) };
+    case "coding.code_created":
+      return { code: text(d.code) };
+    case "coding.round_created":
+      return { notes: count(d.notes), coders: count(d.coders) };
     case "import.confirmed":
       return { kind: text(d.kind), created: count(d.created), updated: count(d.updated), unchanged: count(d.unchanged), rejected: count(d.rejected) };
     case "export.name_decided":

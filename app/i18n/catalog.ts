@@ -14,6 +14,7 @@ import * as exchanges from "./areas/exchanges";
 import * as exportsArea from "./areas/exports";
 import * as audit from "./areas/audit";
 import * as importsArea from "./areas/imports";
+import * as coding from "./areas/coding";
 
 export type Messages<T> = { [K in keyof T]: string };
 
@@ -30,6 +31,7 @@ const nb = {
   ...exportsArea.nb,
   ...audit.nb,
   ...importsArea.nb,
+  ...coding.nb,
 };
 const en: Messages<typeof nb> = {
   ...common.en,
@@ -44,6 +46,7 @@ const en: Messages<typeof nb> = {
   ...exportsArea.en,
   ...audit.en,
   ...importsArea.en,
+  ...coding.en,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -26,6 +26,7 @@ export default function MyReflections() {
           {t("logs.mine.csv")}
         </a>
         <Link to={`/log/mine/print${page.query}`}>{t("logs.mine.print")}</Link>
+        <Link to="/coding">{t("coding.notes.linkOwn")}</Link>
       </p>
       <p role="status">{t("logs.mine.count", { count: page.total })}</p>
       {page.groups.length ? (

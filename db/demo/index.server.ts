@@ -12,6 +12,7 @@ import { loadLogDemo } from "./logs.server";
 import { loadSurveyDemo } from "./survey.server";
 import { loadReportDemo } from "./reports.server";
 import { loadExchangeDemo } from "./exchanges.server";
+import { loadCodingDemo } from "./coding.server";
 import { demoCaseLeads, demoJobSpecialists, demoOrganisations, demoProject, demoResearcher } from "./people";
 
 export interface DemoResult {
@@ -67,6 +68,7 @@ async function load(db: Db, actorId: number | null): Promise<DemoResult> {
   loadSurveyDemo(db, projectId);
   loadReportDemo(db, projectId);
   loadExchangeDemo(db, projectId);
+  loadCodingDemo(db, projectId);
   if (!existing || created.length) audit(db, actorId, "demo.loaded", `project:${projectId}`, { accounts: created.length });
   return { projectId, created };
 }

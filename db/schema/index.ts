@@ -5,3 +5,4 @@ export * from "./exchanges";
 export * from "./exports";
 export * from "./reports";
 export * from "./imports";
+export * from "./coding";

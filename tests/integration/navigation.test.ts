@@ -68,14 +68,14 @@ describe("the main menu", () => {
     });
   }
 
-  it("groups a researcher's twelve pages by task, in disclosures that open without JavaScript", async () => {
+  it("groups a researcher's thirteen pages by task, in disclosures that open without JavaScript", async () => {
     const client = await loginAs(server.url, identities.researcher, passwords[identities.researcher]);
     const html = await (await client.get("/logs/compliance")).text();
     const menu = menuOf(html);
     expect(menu.map((e) => e.name)).toEqual(["Start", "Prosjekter og personer", "Logger", "Undersøkelser og statistikk", "Erfaringsutvekslinger", "Eksport og revisjon"]);
-    expect(menu.find((e) => e.name === "Logger")!.links.map((l) => l.name)).toEqual(["Leverte logger", "Loggføring per måned"]);
+    expect(menu.find((e) => e.name === "Logger")!.links.map((l) => l.name)).toEqual(["Leverte logger", "Loggføring per måned", "Koding"]);
     expect(menu.find((e) => e.name === "Prosjekter og personer")!.links.map((l) => l.name)).toEqual(["Prosjekter", "Personer", "Instrumenter", "Importer data"]);
-    expect(menu.flatMap((e) => e.links)).toHaveLength(12);
+    expect(menu.flatMap((e) => e.links)).toHaveLength(13);
     // The group of the page one is on is marked.
     expect(html).toMatch(/<details class="nav-group"><summary class="active">Logger<\/summary>/);
   });

@@ -97,6 +97,13 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/exports.$id.download": { path: () => "/exports/999999/download", get: researcherOnly(404), post: all(405) },
   "routes/exports.jobs.$id": { path: () => "/exports/jobs/999999", get: researcherOnly(404), post: all(405) },
   "routes/audit._index": { path: () => "/audit", get: researcherOnly(200), post: all(405) },
+  // Coding: researchers and job specialists (co-researchers); case leads have no coding pages.
+  "routes/coding._index": { path: () => "/coding", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: researcherOnly(400) },
+  "routes/coding.codes.$id": { path: () => "/coding/codes/1", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/coding.notes": { path: () => "/coding/notes", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 } },
+  "routes/coding.rounds.new": { path: () => "/coding/rounds/new", get: researcherOnly(200), post: researcherOnly(400) },
+  "routes/coding.rounds.$id._index": { path: () => "/coding/rounds/999999", get: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 } },
+  "routes/coding.rounds.$id.agreement": { path: () => "/coding/rounds/999999/agreement", get: researcherOnly(404), post: all(405) },
   // Imports: researchers only; an upload's page only for who uploaded it.
   "routes/imports._index": { path: () => "/imports", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/imports.$token": { path: () => "/imports/no-such-upload-000000000", get: researcherOnly(404), post: researcherOnly(404) },

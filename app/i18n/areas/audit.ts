@@ -71,6 +71,8 @@ export const nb = {
   "audit.event.export.review_saved": "{actor} gikk gjennom sladdingen av {dataset} i «{project}» ({terms, plural, =0 {ingen ekstra ord} other {# ekstra ord}}).",
   "audit.event.export.name_decided": "{actor} avgjorde om et funnet ord i «{project}» er et navn: {decision, select, name {navn, sladdes} other {ikke et navn, beholdes}}.",
   "audit.event.import.confirmed": "{actor} importerte {kind, select, log {loggnotater} reports {individrapporter} other {oppmøte}} fra en fil til «{project}» ({created, number} nye, {updated, number} oppdatert, {unchanged, number} uendret, {rejected, number} avvist).",
+  "audit.event.coding.code_created": "{actor} la til koden «{code}» i kodeboken til «{project}».",
+  "audit.event.coding.round_created": "{actor} opprettet en kodingsrunde i «{project}» ({notes, plural, one {# notat} other {# notater}}, {coders, plural, one {# koder} other {# kodere}}).",
 } as const;
 
 export const en: Messages<typeof nb> = {
@@ -142,4 +144,6 @@ export const en: Messages<typeof nb> = {
   "audit.event.export.review_saved": "{actor} reviewed the redactions of {dataset} in «{project}» ({terms, plural, =0 {no extra terms} one {# extra term} other {# extra terms}}).",
   "audit.event.export.name_decided": "{actor} decided whether a word found in «{project}» is a name: {decision, select, name {a name, redacted} other {not a name, kept}}.",
   "audit.event.import.confirmed": "{actor} imported {kind, select, log {log notes} reports {participant reports} other {attendance}} from a file into «{project}» ({created, number} new, {updated, number} updated, {unchanged, number} unchanged, {rejected, number} rejected).",
+  "audit.event.coding.code_created": "{actor} added the code «{code}» to the codebook of «{project}».",
+  "audit.event.coding.round_created": "{actor} created a coding round in «{project}» ({notes, plural, one {# note} other {# notes}}, {coders, plural, one {# coder} other {# coders}}).",
 };

@@ -1,0 +1,511 @@
+// The coding pages (routes coding.*): plain forms that work without JavaScript, every control
+// labelled, errors next to their fields with what was typed kept.
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { TableScroll } from "~/components/TableScroll";
+import { DateText, TimeText } from "~/components/DateTime";
+import { useLocale, useT } from "~/utils/i18n";
+import { formatMonth } from "~/i18n/dates";
+import type { loadAgreement, loadCodePage, loadCodingHome, loadNewRound, loadNotesPage, loadRound } from "./pages.server";
+
+type Home = Awaited<ReturnType<typeof loadCodingHome>>;
+type CodePage = Awaited<ReturnType<typeof loadCodePage>>;
+type NotesPage = Awaited<ReturnType<typeof loadNotesPage>>;
+type NewRound = Awaited<ReturnType<typeof loadNewRound>>;
+type RoundPage = Awaited<ReturnType<typeof loadRound>>;
+type AgreementPage = Awaited<ReturnType<typeof loadAgreement>>;
+export interface FormResult {
+  readonly intent?: string;
+  readonly typed?: Record<string, string | string[]>;
+  readonly errors?: Partial<Record<string, string>>;
+}
+
+function Field({ id, label, error, children, hint }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {children}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const described = (id: string, error?: string) => (error ? { "aria-describedby": `${id}-error`, "aria-invalid": true as const } : {});
+
+/** The fields of a code, for creating one or editing it. */
+function CodeFields({ values, errors, parents, self }: { values: Record<string, string>; errors: Partial<Record<string, string>>; parents: readonly { id: number; name: string; depth: number }[]; self?: number }) {
+  const t = useT();
+  return (
+    <>
+      <Field id="code-name" label={t("coding.field.name")} error={errors.name}>
+        <input id="code-name" name="name" defaultValue={values.name ?? ""} maxLength={200} required {...described("code-name", errors.name)} />
+      </Field>
+      <Field id="code-parent" label={t("coding.field.parent")} error={errors.parentId}>
+        <select id="code-parent" name="parentId" defaultValue={values.parentId ?? ""} {...described("code-parent", errors.parentId)}>
+          <option value="">{t("coding.field.topLevel")}</option>
+          {parents
+            .filter((p) => p.id !== self)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {"– ".repeat(p.depth)}
+                {p.name}
+              </option>
+            ))}
+        </select>
+      </Field>
+      {(["definition", "inclusion", "exclusion", "example"] as const).map((f) => (
+        <Field key={f} id={`code-${f}`} label={t(`coding.field.${f}`)} error={errors[f]}>
+          <textarea id={`code-${f}`} name={f} rows={f === "definition" ? 3 : 2} defaultValue={values[f] ?? ""} {...described(`code-${f}`, errors[f])} />
+        </Field>
+      ))}
+      <Field id="code-colour" label={t("coding.field.colour")} error={errors.colour}>
+        <input id="code-colour" name="colour" type="color" defaultValue={values.colour || "#1f5c7a"} {...described("code-colour", errors.colour)} />
+      </Field>
+      <div className="field field--check">
+        <input type="checkbox" id="code-co" name="coResearchers" defaultChecked={values.coResearchers === "on"} />
+        <label htmlFor="code-co">{t("coding.field.coResearchers")}</label>
+      </div>
+    </>
+  );
+}
+
+export function CodingHome({ page, result }: { page: Home; result: FormResult | undefined }) {
+  const t = useT();
+  const typed = (result?.typed ?? {}) as Record<string, string>;
+  return (
+    <>
+      <h1>{t("coding.title")}</h1>
+      <p className="lead">{page.researcher ? t("coding.lead.researcher") : t("coding.lead.coResearcher")}</p>
+      <p>
+        <Link to="/coding/notes">{page.researcher ? t("coding.notes.linkResearcher") : t("coding.notes.linkOwn")}</Link>
+      </p>
+      <section aria-labelledby="codebook-heading">
+        <h2 id="codebook-heading">{t("coding.codebook")}</h2>
+        {page.tree.length === 0 ? (
+          <p className="muted">{t("coding.codebook.none")}</p>
+        ) : (
+          <ul className="code-tree">
+            {page.tree.map((c) => (
+              <li key={c.id} className={`code-tree__depth-${Math.min(c.depth, 3)}`}>
+                <svg width="12" height="12" aria-hidden="true" focusable="false">
+                  <rect width="12" height="12" fill={c.colour} />
+                </svg>{" "}
+                {page.researcher ? <Link to={`/coding/codes/${c.id}`}>{c.name}</Link> : <strong>{c.name}</strong>}
+                {c.retiredAt !== null ? <span className="tag">{t("coding.retired")}</span> : null}
+                {page.researcher && c.coResearchers ? <span className="tag">{t("coding.coResearcherTag")}</span> : null}
+                {page.researcher ? <span className="muted"> · {t("coding.uses", { count: c.uses })}</span> : null}
+                {c.definition ? <p className="hint">{c.definition}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {page.researcher ? (
+        <section aria-labelledby="new-code-heading" className="card">
+          <h2 id="new-code-heading">{t("coding.new")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="create" />
+            <CodeFields values={typed} errors={result?.errors ?? {}} parents={page.tree.filter((c) => c.retiredAt === null)} />
+            <button type="submit">{t("coding.new.submit")}</button>
+          </Form>
+        </section>
+      ) : null}
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">{t("coding.rounds")}</h2>
+        <p>{t("coding.rounds.lead")}</p>
+        {page.rounds.length === 0 ? <p className="muted">{t("coding.rounds.none")}</p> : null}
+        <ul>
+          {page.rounds.map((r) => (
+            <li key={r.id}>
+              {r.mine ? <Link to={`/coding/rounds/${r.id}`}>{r.title}</Link> : r.title} <span className="muted">({t("coding.rounds.size", { notes: r.notes, coders: r.coders })})</span>
+              {page.researcher ? (
+                <>
+                  {" "}
+                  · <Link to={`/coding/rounds/${r.id}/agreement`}>{t("coding.agreement.link", { title: r.title })}</Link>
+                </>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        {page.researcher ? <Link to="/coding/rounds/new">{t("coding.rounds.new")}</Link> : null}
+      </section>
+    </>
+  );
+}
+
+export function CodePageView({ page, result }: { page: CodePage; result: FormResult | undefined }) {
+  const t = useT();
+  const c = page.code;
+  const errors = result?.errors ?? {};
+  const typed = (result?.typed ?? {}) as Record<string, string>;
+  const values = result?.intent === "edit" ? typed : { name: c.name, parentId: c.parentId ? String(c.parentId) : "", definition: c.definition, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, colour: c.colour, coResearchers: c.coResearchers ? "on" : "" };
+  return (
+    <>
+      <h1>{c.name}</h1>
+      {page.saved ? (
+        <p className="notice notice--ok" role="status">
+          {t(`coding.saved.${page.saved === "created" || page.saved === "edited" || page.saved === "retired" || page.saved === "restored" || page.saved === "merged" || page.saved === "split" ? page.saved : "memo"}`)}
+        </p>
+      ) : null}
+      <p>
+        {t("coding.uses", { count: c.uses })}
+        {c.retiredAt !== null ? ` · ${t("coding.retired")}` : ""}
+        {page.mergedInto ? ` · ${t("coding.mergedInto", { name: page.mergedInto })}` : ""}
+      </p>
+      <section aria-labelledby="edit-heading" className="card">
+        <h2 id="edit-heading">{t("coding.edit")}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="edit" />
+          <CodeFields values={values} errors={result?.intent === "edit" ? errors : {}} parents={page.others} self={c.id} />
+          <button type="submit">{t("coding.edit.submit")}</button>
+        </Form>
+      </section>
+      <section aria-labelledby="merge-heading" className="card">
+        <h2 id="merge-heading">{t("coding.merge")}</h2>
+        <p className="hint">{t("coding.merge.lead")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="merge" />
+          <Field id="merge-into" label={t("coding.merge.into")} error={result?.intent === "merge" ? errors.into : undefined}>
+            <select id="merge-into" name="into" defaultValue="" {...described("merge-into", result?.intent === "merge" ? errors.into : undefined)}>
+              <option value="">{t("coding.merge.choose")}</option>
+              {page.others.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {"– ".repeat(o.depth)}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit">{t("coding.merge.submit")}</button>
+        </Form>
+      </section>
+      <section aria-labelledby="split-heading" className="card">
+        <h2 id="split-heading">{t("coding.split")}</h2>
+        <p className="hint">{t("coding.split.lead")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="split" />
+          <Field id="split-names" label={t("coding.split.names")} error={result?.intent === "split" ? errors.names : undefined}>
+            <textarea id="split-names" name="names" rows={3} defaultValue={result?.intent === "split" ? typed.names : ""} {...described("split-names", result?.intent === "split" ? errors.names : undefined)} />
+          </Field>
+          <button type="submit">{t("coding.split.submit")}</button>
+        </Form>
+      </section>
+      <Form method="post">
+        <input type="hidden" name="intent" value={c.retiredAt === null ? "retire" : "restore"} />
+        <button type="submit" className="secondary">
+          {c.retiredAt === null ? t("coding.retire") : t("coding.restore")}
+        </button>
+      </Form>
+      <section aria-labelledby="memos-heading">
+        <h2 id="memos-heading">{t("coding.memos")}</h2>
+        <ul>
+          {page.memos.map((m) => (
+            <li key={m.id}>
+              <p>{m.text}</p>
+              <p className="muted">
+                {m.author}, <TimeText at={m.at} />
+              </p>
+            </li>
+          ))}
+        </ul>
+        <Form method="post">
+          <input type="hidden" name="intent" value="memo" />
+          <Field id="memo" label={t("coding.memo.new")} error={result?.intent === "memo" ? errors.memo : undefined}>
+            <textarea id="memo" name="memo" rows={3} defaultValue={result?.intent === "memo" ? typed.memo : ""} {...described("memo", result?.intent === "memo" ? errors.memo : undefined)} />
+          </Field>
+          <button type="submit">{t("coding.memo.submit")}</button>
+        </Form>
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("coding.history")}</h2>
+        <ol>
+          {page.history.map((h) => (
+            <li key={h.id}>
+              <TimeText at={h.at} />: {t(`coding.event.${h.kind}`, { actor: h.actor })}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <p>
+        <Link to="/coding">{t("coding.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+function NoteText({ note }: { note: { date: string; fields: readonly { name: string; label: string; text: string }[] } }) {
+  return (
+    <>
+      <p className="muted">
+        <DateText date={note.date} />
+      </p>
+      <dl className="note-fields">
+        {note.fields.map((f) => (
+          <div key={f.name}>
+            <dt>{f.label}</dt>
+            <dd>{f.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
+/** One note with a checkbox per code: whole-note coding, one form per note. */
+function CodeNoteForm({ note, codes, month, saved, heading }: { note: NotesPage["notes"][number]; codes: NotesPage["codes"]; month?: string | null; saved: boolean; heading: string }) {
+  const t = useT();
+  return (
+    <article id={`note-${note.id}`} className="card" aria-labelledby={`note-${note.id}-heading`}>
+      <h3 id={`note-${note.id}-heading`}>{heading}</h3>
+      <NoteText note={note} />
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="intent" value="code" />
+        <input type="hidden" name="noteId" value={note.id} />
+        {month ? <input type="hidden" name="month" value={month} /> : null}
+        <fieldset>
+          <legend>{t("coding.notes.codes")}</legend>
+          {codes.map((c) => (
+            <div key={c.id} className="field--check">
+              <input type="checkbox" id={`n${note.id}-c${c.id}`} name="code" value={c.id} defaultChecked={note.applied.includes(c.id)} />
+              <label htmlFor={`n${note.id}-c${c.id}`}>{c.name}</label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t("coding.notes.save")}</button>
+        {saved ? (
+          <span role="status" className="muted">
+            {" "}
+            {t("coding.notes.saved")}
+          </span>
+        ) : null}
+      </Form>
+    </article>
+  );
+}
+
+export function NotesView({ page }: { page: NotesPage }) {
+  const t = useT();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{page.researcher ? t("coding.notes.titleResearcher") : t("coding.notes.titleOwn")}</h1>
+      <Form method="get" className="filters">
+        <label htmlFor="notes-month">{t("coding.notes.month")}</label>{" "}
+        <select id="notes-month" name="month" defaultValue={page.month ?? ""}>
+          {page.months.map((m) => (
+            <option key={m} value={m}>
+              {formatMonth(m, locale)}
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" className="secondary">
+          {t("coding.notes.show")}
+        </button>
+      </Form>
+      {page.codes.length === 0 ? <p className="notice">{t("coding.notes.noCodes")}</p> : null}
+      {page.notes.length === 0 ? <p className="muted">{t("coding.notes.none")}</p> : null}
+      {page.notes.map((n, i) => (
+        <CodeNoteForm key={n.id} note={n} codes={page.codes} month={page.month} saved={page.saved === String(n.id)} heading={t("coding.notes.note", { number: i + 1 })} />
+      ))}
+      <p>
+        <Link to="/coding">{t("coding.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+export function NewRoundView({ page, result }: { page: NewRound; result: FormResult | undefined }) {
+  const t = useT();
+  const locale = useLocale();
+  const typed = result?.typed ?? {};
+  const errors = result?.errors ?? {};
+  const list = (name: string) => (Array.isArray(typed[name]) ? (typed[name] as string[]) : []);
+  return (
+    <>
+      <h1>{t("coding.rounds.new")}</h1>
+      <p className="lead">{t("coding.rounds.newLead")}</p>
+      <Form method="post">
+        <Field id="round-title" label={t("coding.rounds.title")} error={errors.title}>
+          <input id="round-title" name="title" defaultValue={(typed.title as string) ?? ""} {...described("round-title", errors.title)} />
+        </Field>
+        <Field id="round-month" label={t("coding.rounds.month")} error={errors.month}>
+          <select id="round-month" name="month" defaultValue={(typed.month as string) ?? ""} {...described("round-month", errors.month)}>
+            <option value="">{t("coding.rounds.chooseMonth")}</option>
+            {page.months.map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m, locale)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="round-size" label={t("coding.rounds.sizeLabel")} error={errors.size}>
+          <input id="round-size" name="size" type="number" min={2} max={200} defaultValue={(typed.size as string) ?? "30"} {...described("round-size", errors.size)} />
+        </Field>
+        <fieldset className="field" aria-describedby={errors.coders ? "round-coders-error" : undefined}>
+          <legend>{t("coding.rounds.coders")}</legend>
+          {page.people.map((p) => (
+            <div key={p.id} className="field--check">
+              <input type="checkbox" id={`coder-${p.id}`} name="coder" value={p.id} defaultChecked={list("coders").includes(String(p.id))} />
+              <label htmlFor={`coder-${p.id}`}>
+                {p.name} <span className="muted">({t(`coding.role.${p.role === "researcher" ? "researcher" : "jobSpecialist"}`)})</span>
+              </label>
+            </div>
+          ))}
+          {errors.coders ? (
+            <p className="field-error" id="round-coders-error">
+              {errors.coders}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset className="field" aria-describedby={errors.codes ? "round-codes-error" : undefined}>
+          <legend>{t("coding.rounds.codes")}</legend>
+          {page.codes.map((c) => (
+            <div key={c.id} className="field--check">
+              <input type="checkbox" id={`rcode-${c.id}`} name="code" value={c.id} defaultChecked={list("codes").includes(String(c.id))} />
+              <label htmlFor={`rcode-${c.id}`}>{c.name}</label>
+            </div>
+          ))}
+          {errors.codes ? (
+            <p className="field-error" id="round-codes-error">
+              {errors.codes}
+            </p>
+          ) : null}
+        </fieldset>
+        <button type="submit">{t("coding.rounds.create")}</button>
+      </Form>
+    </>
+  );
+}
+
+export function RoundView({ page }: { page: RoundPage }) {
+  const t = useT();
+  const done = page.notes.filter((n) => n.done).length;
+  return (
+    <>
+      <h1>{page.round.title}</h1>
+      <p className="lead">{t("coding.round.lead")}</p>
+      <p role="status">{t("coding.round.progress", { done, total: page.notes.length })}</p>
+      {page.notes.map((n, i) => (
+        <CodeNoteForm key={n.id} note={n} codes={page.codes} saved={page.saved === String(n.id)} heading={`${t("coding.notes.note", { number: i + 1 })}${n.done ? ` (${t("coding.round.coded")})` : ""}`} />
+      ))}
+      {page.researcher ? (
+        <p>
+          <Link to={`/coding/rounds/${page.round.id}/agreement`}>{t("coding.agreement.link", { title: page.round.title })}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function Figure({ value }: { value: number | null }) {
+  const t = useT();
+  return <>{value === null ? t("coding.agreement.undefined") : t("coding.agreement.value", { value })}</>;
+}
+
+export function AgreementView({ page }: { page: AgreementPage }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("coding.agreement.title", { title: page.round.title })}</h1>
+      <p className="lead">{t("coding.agreement.lead", { notes: page.round.notes })}</p>
+      <ul>
+        {page.coders.map((c) => (
+          <li key={c.id}>{t("coding.agreement.coder", { name: c.name, done: c.done, total: page.round.notes })}</li>
+        ))}
+      </ul>
+      <TableScroll label={t("coding.agreement.table")}>
+        <table>
+          <caption>{t("coding.agreement.table")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("coding.agreement.code")}</th>
+              <th scope="col">{t("coding.agreement.units")}</th>
+              <th scope="col">{t("coding.agreement.percent")}</th>
+              {page.twoCoders ? <th scope="col">{t("coding.agreement.kappa")}</th> : null}
+              <th scope="col">{t("coding.agreement.alpha")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.perCode.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">{c.code}</th>
+                <td className="num">{c.units}</td>
+                <td className="num">
+                  <Figure value={c.percent} />
+                </td>
+                {page.twoCoders ? (
+                  <td className="num">
+                    <Figure value={c.kappa} />
+                  </td>
+                ) : null}
+                <td className="num">
+                  <Figure value={c.alpha} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t("coding.agreement.overall")}</th>
+              <td className="num">{page.overall.units}</td>
+              <td className="num">
+                <Figure value={page.overall.percent} />
+              </td>
+              {page.twoCoders ? (
+                <td className="num">
+                  <Figure value={page.overall.kappa} />
+                </td>
+              ) : null}
+              <td className="num">
+                <Figure value={page.overall.alpha} />
+              </td>
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
+      <p className="hint">{t("coding.agreement.explain")}</p>
+      <section aria-labelledby="disagreements-heading">
+        <h2 id="disagreements-heading">{t("coding.disagreements")}</h2>
+        {page.disagreements.length === 0 ? <p className="muted">{t("coding.disagreements.none")}</p> : null}
+        {page.disagreements.map((d, i) => (
+          <article key={d.note.id} className="card" aria-labelledby={`dis-${d.note.id}`}>
+            <h3 id={`dis-${d.note.id}`}>{t("coding.notes.note", { number: i + 1 })}</h3>
+            <NoteText note={d.note} />
+            <TableScroll label={t("coding.disagreements.side", { number: i + 1 })}>
+              <table>
+                <thead>
+                  <tr>
+                    {d.byCoder.map((c) => (
+                      <th key={c.coder} scope="col">
+                        {c.coder}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {d.byCoder.map((c) => (
+                      <td key={c.coder}>{!c.decided ? t("coding.disagreements.notCoded") : c.codes.length ? c.codes.join(", ") : t("coding.disagreements.noCodes")}</td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </TableScroll>
+          </article>
+        ))}
+      </section>
+      <p>
+        <Link to="/coding">{t("coding.back")}</Link>
+      </p>
+    </>
+  );
+}

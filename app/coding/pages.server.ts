@@ -1,0 +1,404 @@
+// The coding pages. /coding: the codebook (researchers edit it; job specialists see the codes open
+// to co-researchers) and the agreement rounds. /coding/codes/<id>: one code, its history and memos,
+// edit, retire, merge, split. /coding/notes: whole-note coding (researchers: submitted notes;
+// job specialists: their own). /coding/rounds/<id>: a coder codes the round's sample blind;
+// /coding/rounds/<id>/agreement: researchers read κ/α per code and overall, and the disagreements.
+// Each action authorises, parses, calls the codebook module, and redirects.
+import crypto from "node:crypto";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { codes, codingRounds, logMonths, logNotes, roundDecisions, users } from "../../db/schema";
+import { writeTransaction } from "../../db/connection.server";
+import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
+import { audit } from "~/accounts/audit.server";
+import type { TFunction } from "~/i18n/catalog";
+import { getTranslator } from "~/i18n/locale.server";
+import { logInstrument } from "~/logs/instrument.server";
+import { listProjects } from "~/projects/projects.server";
+import { agreement, type AgreementReport } from "./agreement";
+import {
+  addMemo,
+  codeHistory,
+  codeMemos,
+  codebookTree,
+  createCode,
+  editCode,
+  mergeCode,
+  nameTaken,
+  noteCodes,
+  retireCode,
+  setNoteCodes,
+  splitCode,
+  usableCodes,
+  type CodeInput,
+} from "./codebook.server";
+
+type Errors = Partial<Record<string, string>>;
+const MAX_TEXT = 2000;
+const str = (form: FormData, name: string, max = MAX_TEXT) => String(form.get(name) ?? "").slice(0, max + 1);
+
+function project(context: AppLoadContext) {
+  const first = listProjects(context.db)[0];
+  if (!first) throw notFound();
+  return first;
+}
+
+/** A code's fields from a form, with an error per field in the person's language. */
+function codeInput(context: AppLoadContext, projectId: number, form: FormData, t: TFunction, except: number | null): { input: CodeInput; typed: Record<string, string>; errors: Errors } {
+  const typed: Record<string, string> = {};
+  for (const name of ["name", "parentId", "definition", "inclusion", "exclusion", "example", "colour"]) typed[name] = str(form, name);
+  typed.coResearchers = form.get("coResearchers") === "on" ? "on" : "";
+  const errors: Errors = {};
+  const name = typed.name.trim().replace(/\s+/g, " ");
+  if (!name) errors.name = t("coding.v.name");
+  else if (name.length > 80) errors.name = t("coding.v.nameLong");
+  else if (nameTaken(context.db, projectId, name, except)) errors.name = t("coding.v.nameTaken", { name });
+  for (const field of ["definition", "inclusion", "exclusion", "example"]) if (typed[field].length > MAX_TEXT) errors[field] = t("coding.v.tooLong", { max: MAX_TEXT });
+  const colour = typed.colour || "#1f5c7a";
+  if (!/^#[0-9a-fA-F]{6}$/.test(colour)) errors.colour = t("coding.v.colour");
+  let parentId: number | null = null;
+  if (typed.parentId) {
+    const parent = context.db.select({ id: codes.id }).from(codes).where(and(eq(codes.id, Number(typed.parentId)), eq(codes.projectId, projectId))).get();
+    if (!parent || parent.id === except) errors.parentId = t("coding.v.parent");
+    else parentId = parent.id;
+  }
+  return {
+    input: { name, parentId, definition: typed.definition.trim(), inclusion: typed.inclusion.trim(), exclusion: typed.exclusion.trim(), example: typed.example.trim(), colour: colour.toLowerCase(), coResearchers: typed.coResearchers === "on" },
+    typed,
+    errors,
+  };
+}
+
+// -------------------------------------------------------------------------------------------
+// /coding
+
+export async function loadCodingHome(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher", "job_specialist");
+  const p = project(context);
+  const researcher = user.role === "researcher";
+  const tree = codebookTree(context.db, p.id).filter((c) => researcher || (c.coResearchers && c.retiredAt === null));
+  const rounds = context.db
+    .select({ id: codingRounds.id, title: codingRounds.title, coders: codingRounds.coders, sample: codingRounds.sample, createdAt: codingRounds.createdAt })
+    .from(codingRounds)
+    .where(eq(codingRounds.projectId, p.id))
+    .orderBy(desc(codingRounds.id))
+    .all()
+    .filter((r) => researcher || r.coders.includes(user.id))
+    .map((r) => ({ id: r.id, title: r.title, coders: r.coders.length, notes: r.sample.length, mine: r.coders.includes(user.id) }));
+  return { researcher, project: { title: p.title }, tree, rounds, saved: new URL(request.url).searchParams.get("saved") };
+}
+
+export async function codingHomeAction(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher");
+  const { t } = await getTranslator(request, context);
+  const p = project(context);
+  const form = await request.formData();
+  if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
+  const { input, typed, errors } = codeInput(context, p.id, form, t, null);
+  if (Object.keys(errors).length) return data({ typed, errors }, { status: 400 });
+  const id = createCode(context.db, user.id, p.id, input);
+  return redirect(`/coding/codes/${id}?saved=created`);
+}
+
+// -------------------------------------------------------------------------------------------
+// /coding/codes/<id>
+
+function codeOf(context: AppLoadContext, id: string | undefined) {
+  const code = context.db.select().from(codes).where(eq(codes.id, Number(id))).get();
+  if (!code || !/^\d+$/.test(id ?? "")) throw notFound();
+  return code;
+}
+
+export async function loadCodePage(request: Request, context: AppLoadContext, id: string | undefined) {
+  await requireRole(request, context, "researcher");
+  const code = codeOf(context, id);
+  const tree = codebookTree(context.db, code.projectId);
+  return {
+    code: tree.find((c) => c.id === code.id)!,
+    others: tree.filter((c) => c.id !== code.id && c.retiredAt === null).map((c) => ({ id: c.id, name: c.name, depth: c.depth })),
+    history: codeHistory(context.db, code.id),
+    memos: codeMemos(context.db, code.id),
+    mergedInto: code.mergedInto ? (tree.find((c) => c.id === code.mergedInto)?.name ?? null) : null,
+    saved: new URL(request.url).searchParams.get("saved"),
+  };
+}
+
+export async function codePageAction(request: Request, context: AppLoadContext, id: string | undefined) {
+  const user = await requireRole(request, context, "researcher");
+  const { t } = await getTranslator(request, context);
+  const code = codeOf(context, id);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const back = (saved: string) => redirect(`/coding/codes/${code.id}?saved=${saved}`);
+  switch (intent) {
+    case "edit": {
+      const { input, typed, errors } = codeInput(context, code.projectId, form, t, code.id);
+      if (Object.keys(errors).length) return data({ intent, typed, errors }, { status: 400 });
+      editCode(context.db, user.id, code, input);
+      return back("edited");
+    }
+    case "retire":
+    case "restore":
+      retireCode(context.db, user.id, code, intent === "retire");
+      return back(intent === "retire" ? "retired" : "restored");
+    case "merge": {
+      const into = context.db.select().from(codes).where(and(eq(codes.id, Number(form.get("into"))), eq(codes.projectId, code.projectId))).get();
+      if (!into || into.id === code.id || into.retiredAt !== null) return data({ intent, typed: {}, errors: { into: t("coding.v.mergeInto") } as Errors }, { status: 400 });
+      mergeCode(context.db, user.id, code, into);
+      return redirect(`/coding/codes/${into.id}?saved=merged`);
+    }
+    case "split": {
+      const typed = { names: str(form, "names", 2000) };
+      const names = [...new Set(typed.names.split(/\r?\n/).map((n) => n.trim().replace(/\s+/g, " ")).filter(Boolean))];
+      const taken = names.find((n) => nameTaken(context.db, code.projectId, n));
+      const error = names.length < 2 ? t("coding.v.splitTwo") : names.some((n) => n.length > 80) ? t("coding.v.nameLong") : taken ? t("coding.v.nameTaken", { name: taken }) : null;
+      if (error) return data({ intent, typed, errors: { names: error } as Errors }, { status: 400 });
+      splitCode(context.db, user.id, code, names);
+      return back("split");
+    }
+    case "memo": {
+      const typed = { memo: str(form, "memo") };
+      const text = typed.memo.trim();
+      if (!text || text.length > MAX_TEXT) return data({ intent, typed, errors: { memo: text ? t("coding.v.tooLong", { max: MAX_TEXT }) : t("coding.v.memo") } as Errors }, { status: 400 });
+      addMemo(context.db, user.id, code.projectId, { codeId: code.id, codingId: null }, text);
+      return back("memo");
+    }
+    default:
+      throw new Response("Bad Request", { status: 400 });
+  }
+}
+
+// -------------------------------------------------------------------------------------------
+// Notes to code: a researcher's submitted notes of a month, or a job specialist's own.
+
+interface NoteView {
+  readonly id: number;
+  readonly date: string;
+  readonly step: number;
+  readonly fields: readonly { readonly name: string; readonly label: string; readonly text: string }[];
+}
+
+function noteViews(context: AppLoadContext, ids: readonly number[], locale: "nb" | "en"): NoteView[] {
+  if (ids.length === 0) return [];
+  const { shape } = logInstrument(context);
+  const rows = context.db.select({ id: logNotes.id, date: logNotes.date, step: logNotes.step, answers: logNotes.answers }).from(logNotes).where(inArray(logNotes.id, [...ids])).all();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map((r) => ({
+      id: r.id,
+      date: r.date,
+      step: r.step,
+      fields: shape.texts.map((x) => ({ name: x.name, label: x.label[locale], text: typeof r.answers[x.name] === "string" ? (r.answers[x.name] as string) : "" })).filter((f) => f.text),
+    }));
+}
+
+/** Submitted months of the project, newest first. */
+function submittedMonths(context: AppLoadContext, projectId: number): string[] {
+  return context.db
+    .selectDistinct({ month: logMonths.month })
+    .from(logMonths)
+    .where(and(eq(logMonths.projectId, projectId), eq(logMonths.status, "submitted")))
+    .orderBy(desc(logMonths.month))
+    .all()
+    .map((m) => m.month);
+}
+
+export async function loadNotesPage(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher", "job_specialist");
+  const { locale } = await getTranslator(request, context);
+  const p = project(context);
+  const researcher = user.role === "researcher";
+  const url = new URL(request.url);
+  const months = researcher
+    ? submittedMonths(context, p.id)
+    : context.db.selectDistinct({ month: logNotes.month }).from(logNotes).where(eq(logNotes.authorId, user.id)).orderBy(desc(logNotes.month)).all().map((m) => m.month);
+  const month = months.includes(url.searchParams.get("month") ?? "") ? url.searchParams.get("month")! : (months[0] ?? null);
+  let ids: number[] = [];
+  if (month) {
+    const base = context.db.select({ id: logNotes.id, authorId: logNotes.authorId }).from(logNotes);
+    const rows = researcher
+      ? base
+          .innerJoin(logMonths, and(eq(logMonths.authorId, logNotes.authorId), eq(logMonths.month, logNotes.month)))
+          .where(and(eq(logNotes.projectId, p.id), eq(logNotes.month, month), eq(logMonths.status, "submitted")))
+          .orderBy(asc(logNotes.date), asc(logNotes.id))
+          .all()
+      : base.where(and(eq(logNotes.authorId, user.id), eq(logNotes.month, month))).orderBy(asc(logNotes.date), asc(logNotes.id)).all();
+    ids = rows.map((r) => r.id);
+  }
+  const usable = usableCodes(context.db, p.id, researcher).map((c) => ({ id: c.id, name: c.name, colour: c.colour }));
+  const applied = noteCodes(context.db, user.id, ids, 0);
+  return {
+    researcher,
+    months,
+    month,
+    codes: usable,
+    notes: noteViews(context, ids, locale).map((n) => ({ ...n, applied: [...(applied.get(n.id) ?? [])] })),
+    saved: url.searchParams.get("saved"),
+  };
+}
+
+/** Whether the coder may code this note outside a round: researchers any submitted note of the project, job specialists their own. */
+function mayCode(context: AppLoadContext, user: { id: number; role: string }, noteId: number, projectId: number): boolean {
+  const note = context.db.select({ authorId: logNotes.authorId, month: logNotes.month, projectId: logNotes.projectId }).from(logNotes).where(eq(logNotes.id, noteId)).get();
+  if (!note || note.projectId !== projectId) return false;
+  if (user.role !== "researcher") return note.authorId === user.id;
+  return context.db.select({ s: logMonths.status }).from(logMonths).where(and(eq(logMonths.authorId, note.authorId), eq(logMonths.month, note.month))).get()?.s === "submitted";
+}
+
+const codeIdsOf = (form: FormData) => form.getAll("code").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+
+export async function notesAction(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher", "job_specialist");
+  const p = project(context);
+  const form = await request.formData();
+  const noteId = Number(form.get("noteId"));
+  if (form.get("intent") !== "code" || !mayCode(context, user, noteId, p.id)) throw notFound();
+  const allowed = usableCodes(context.db, p.id, user.role === "researcher").map((c) => c.id);
+  setNoteCodes(context.db, p.id, user.id, noteId, 0, allowed, codeIdsOf(form));
+  const month = String(form.get("month") ?? "").slice(0, 7);
+  return redirect(`/coding/notes?${new URLSearchParams({ month, saved: String(noteId) })}#note-${noteId}`);
+}
+
+// -------------------------------------------------------------------------------------------
+// Agreement rounds
+
+export async function loadNewRound(request: Request, context: AppLoadContext) {
+  await requireRole(request, context, "researcher");
+  const p = project(context);
+  const people = context.db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(inArray(users.role, ["researcher", "job_specialist"]))
+    .orderBy(asc(users.role), asc(users.name))
+    .all();
+  return { months: submittedMonths(context, p.id), people, codes: usableCodes(context.db, p.id, true).map((c) => ({ id: c.id, name: c.name })) };
+}
+
+export async function newRoundAction(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher");
+  const { t } = await getTranslator(request, context);
+  const p = project(context);
+  const form = await request.formData();
+  const typed = { title: str(form, "title", 120), month: str(form, "month", 7), size: str(form, "size", 4), coders: form.getAll("coder").map(String), codes: form.getAll("code").map(String) };
+  const errors: Errors = {};
+  const title = typed.title.trim();
+  if (!title || title.length > 120) errors.title = t("coding.v.title");
+  const months = submittedMonths(context, p.id);
+  if (!months.includes(typed.month)) errors.month = t("coding.v.month");
+  const size = Number(typed.size);
+  if (!Number.isInteger(size) || size < 2 || size > 200) errors.size = t("coding.v.size");
+  const coderIds = [...new Set(typed.coders.map(Number))];
+  const known = coderIds.length ? context.db.select({ id: users.id }).from(users).where(and(inArray(users.id, coderIds), inArray(users.role, ["researcher", "job_specialist"]))).all() : [];
+  if (known.length < 2 || known.length !== coderIds.length) errors.coders = t("coding.v.coders");
+  const codeIds = [...new Set(typed.codes.map(Number))];
+  const usable = new Set(usableCodes(context.db, p.id, true).map((c) => c.id));
+  if (codeIds.length === 0 || codeIds.some((id) => !usable.has(id))) errors.codes = t("coding.v.codes");
+  let sample: number[] = [];
+  if (!errors.month) {
+    const notes = context.db
+      .select({ id: logNotes.id })
+      .from(logNotes)
+      .innerJoin(logMonths, and(eq(logMonths.authorId, logNotes.authorId), eq(logMonths.month, logNotes.month)))
+      .where(and(eq(logNotes.projectId, p.id), eq(logNotes.month, typed.month), eq(logMonths.status, "submitted")))
+      .orderBy(asc(logNotes.id))
+      .all()
+      .map((n) => n.id);
+    // A random sample (Fisher–Yates with crypto randomness), shown in note order.
+    for (let i = notes.length - 1; i > 0; i--) {
+      const j = crypto.randomInt(i + 1);
+      [notes[i], notes[j]] = [notes[j], notes[i]];
+    }
+    sample = notes.slice(0, Number.isInteger(size) ? size : 0).sort((a, b) => a - b);
+    if (!errors.size && sample.length < size) errors.size = t("coding.v.sizeMonth", { count: notes.length });
+  }
+  if (Object.keys(errors).length) return data({ typed, errors }, { status: 400 });
+  const id = writeTransaction(context.db, (tx) => {
+    const row = tx.insert(codingRounds).values({ projectId: p.id, title, sample, coders: coderIds, codeIds, createdBy: user.id }).returning({ id: codingRounds.id }).get();
+    audit(tx, user.id, "coding.round_created", `project:${p.id}`, { projectId: p.id, notes: sample.length, coders: coderIds.length });
+    return row.id;
+  });
+  return redirect(`/coding/rounds/${id}/agreement`);
+}
+
+function roundOf(context: AppLoadContext, id: string | undefined) {
+  if (!/^\d+$/.test(id ?? "")) throw notFound();
+  const round = context.db.select().from(codingRounds).where(eq(codingRounds.id, Number(id))).get();
+  if (!round) throw notFound();
+  return round;
+}
+
+/** A coder's page of a round: the sample, and only their own codings (blind to the others'). */
+export async function loadRound(request: Request, context: AppLoadContext, id: string | undefined) {
+  const user = await requireRole(request, context, "researcher", "job_specialist");
+  const { locale } = await getTranslator(request, context);
+  const round = roundOf(context, id);
+  if (!round.coders.includes(user.id)) throw user.role === "researcher" ? redirect(`/coding/rounds/${round.id}/agreement`) : forbidden();
+  const applied = noteCodes(context.db, user.id, round.sample, round.id);
+  const done = new Set(
+    context.db
+      .select({ noteId: roundDecisions.noteId })
+      .from(roundDecisions)
+      .where(and(eq(roundDecisions.roundId, round.id), eq(roundDecisions.coderId, user.id)))
+      .all()
+      .map((d) => d.noteId),
+  );
+  return {
+    round: { id: round.id, title: round.title },
+    researcher: user.role === "researcher",
+    codes: usableCodes(context.db, round.projectId, true, round.codeIds).map((c) => ({ id: c.id, name: c.name, colour: c.colour })),
+    notes: noteViews(context, round.sample, locale).map((n) => ({ ...n, applied: [...(applied.get(n.id) ?? [])], done: done.has(n.id) })),
+    saved: new URL(request.url).searchParams.get("saved"),
+  };
+}
+
+export async function roundAction(request: Request, context: AppLoadContext, id: string | undefined) {
+  const user = await requireRole(request, context, "researcher", "job_specialist");
+  const round = roundOf(context, id);
+  const form = await request.formData();
+  const noteId = Number(form.get("noteId"));
+  if (!round.coders.includes(user.id) || form.get("intent") !== "code" || !round.sample.includes(noteId)) throw notFound();
+  setNoteCodes(context.db, round.projectId, user.id, noteId, round.id, round.codeIds, codeIdsOf(form));
+  writeTransaction(context.db, (tx) => tx.insert(roundDecisions).values({ roundId: round.id, coderId: user.id, noteId }).onConflictDoNothing().run());
+  return redirect(`/coding/rounds/${round.id}?saved=${noteId}#note-${noteId}`);
+}
+
+/** Agreement per code and overall, the unit stated, and the notes where coders differ. */
+export async function loadAgreement(request: Request, context: AppLoadContext, id: string | undefined) {
+  await requireRole(request, context, "researcher");
+  const { locale } = await getTranslator(request, context);
+  const round = roundOf(context, id);
+  const coders = context.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, round.coders)).all();
+  const coderName = new Map(coders.map((c) => [String(c.id), c.name]));
+  const roundCodes = usableCodes(context.db, round.projectId, true, round.codeIds);
+  const decided = context.db.select({ coderId: roundDecisions.coderId, noteId: roundDecisions.noteId }).from(roundDecisions).where(eq(roundDecisions.roundId, round.id)).all();
+  const applied = new Map(round.coders.map((c) => [c, noteCodes(context.db, c, round.sample, round.id)]));
+  const records = round.sample.map((noteId) => ({
+    id: String(noteId),
+    codes: Object.fromEntries(
+      decided
+        .filter((d) => d.noteId === noteId)
+        .map((d) => [String(d.coderId), [...(applied.get(d.coderId)?.get(noteId) ?? [])].map(String)]),
+    ),
+  }));
+  const report: AgreementReport = agreement({ unitKind: "record", coders: round.coders.map(String), codes: roundCodes.map((c) => String(c.id)), records });
+  const codeName = new Map(roundCodes.map((c) => [String(c.id), c.name]));
+  const differing = [...new Set(report.perCode.flatMap((c) => c.disagreements.map((d) => Number(d.unit))))].sort((a, b) => a - b);
+  const views = new Map(noteViews(context, differing, locale).map((n) => [n.id, n]));
+  return {
+    round: { id: round.id, title: round.title, notes: round.sample.length },
+    coders: round.coders.map((c) => ({ id: c, name: coderName.get(String(c)) ?? String(c), done: decided.filter((d) => d.coderId === c).length })),
+    perCode: report.perCode.map((c) => ({ code: codeName.get(c.code) ?? c.code, units: c.units, percent: c.percentAgreement.value, kappa: c.kappa.value, alpha: c.alpha.value, reason: c.alpha.reason ?? c.kappa.reason })),
+    overall: { units: report.overall.units, percent: report.overall.percentAgreement.value, kappa: report.overall.kappa.value, alpha: report.overall.alpha.value },
+    twoCoders: round.coders.length === 2,
+    disagreements: differing.map((noteId) => ({
+      note: views.get(noteId)!,
+      byCoder: round.coders.map((c) => ({
+        coder: coderName.get(String(c)) ?? String(c),
+        codes: [...(applied.get(c)?.get(noteId) ?? [])].map((id) => codeName.get(String(id)) ?? String(id)),
+        decided: decided.some((d) => d.coderId === c && d.noteId === noteId),
+      })),
+    })),
+  };
+}

@@ -1,0 +1,13 @@
+// Coding whole log notes: researchers the submitted notes of a month, job specialists their own.
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { NotesView } from "~/coding/CodingPages";
+import { loadNotesPage, notesAction } from "~/coding/pages.server";
+
+export const meta: MetaFunction = () => [{ title: "Kode notater – Medforsker" }];
+export const loader = ({ request, context }: LoaderFunctionArgs) => loadNotesPage(request, context);
+export const action = ({ request, context }: ActionFunctionArgs) => notesAction(request, context);
+
+export default function CodingNotes() {
+  return <NotesView page={useLoaderData<typeof loader>()} />;
+}

@@ -1,0 +1,123 @@
+// Co-research coding in Debian's Chromium: with JavaScript a researcher adds a code (an error at
+// the field first), creates an agreement round of two job specialists, both code the sample blind,
+// and the agreement page shows percent agreement, κ and α and the disagreement; without
+// JavaScript a job specialist codes a whole note of their own. axe on every page and state; any
+// page or console error fails.
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, expectFailures, launchBrowser, logIn, newPage } from "../support/browser";
+import { identities, seedDemo } from "../support/seed";
+import { startServer, type RunningServer } from "../support/server";
+
+let server: RunningServer;
+let browser: Browser;
+let passwords: Record<string, string> = {};
+let dataDir = "";
+
+beforeAll(async () => {
+  const seeded = await seedDemo();
+  passwords = seeded.passwords;
+  dataDir = seeded.dataDir;
+  [server, browser] = await Promise.all([startServer({ dataDir }), launchBrowser()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const as = async (email: string, javaScript: boolean): Promise<Page> => logIn(await newPage(browser, { javaScript }), server.url, email, passwords[email]);
+const one = <T,>(sql: string, ...params: unknown[]) => {
+  const db = new Database(path.join(dataDir, "medforsker.db"), { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+};
+
+/** Codes every note of the round page: `pick(i)` says whether the code applies to the i-th note. */
+async function codeRound(page: Page, url: string, code: string, pick: (i: number) => boolean) {
+  await page.goto(url);
+  const notes = page.locator("article.card");
+  const count = await notes.count();
+  for (let i = 0; i < count; i++) {
+    const note = page.locator("article.card").nth(i);
+    const box = note.getByLabel(code, { exact: true });
+    if (pick(i)) await box.check();
+    await note.getByRole("button", { name: "Lagre kodingen" }).click();
+    await page.locator("article.card").nth(i).getByText("Lagret.").waitFor();
+  }
+}
+
+describe("coding in the browser", () => {
+  it("with JavaScript: a code, a round with two job specialists, the agreement and the disagreements", { timeout: 240_000 }, async () => {
+    const researcher = await as(identities.researcher, true);
+    await researcher.goto(`${server.url}/coding`);
+    await researcher.getByRole("heading", { name: "Koding", exact: true }).waitFor();
+    await expectAccessible(researcher, "coding home");
+    // Only spaces: the browser lets it through (the field is required), the server answers 400.
+    expectFailures(researcher, { status: 400, method: "POST" });
+    await researcher.getByLabel("Navn", { exact: true }).fill("   ");
+    await researcher.getByLabel("Definisjon").first().fill("Nettverk og kontakter");
+    await researcher.getByRole("button", { name: "Legg til koden" }).click();
+    await researcher.getByText("Skriv et navn på koden.").waitFor();
+    expect(await researcher.getByLabel("Definisjon").first().inputValue()).toBe("Nettverk og kontakter");
+    await expectAccessible(researcher, "new code with an error");
+    await researcher.getByLabel("Navn", { exact: true }).fill("Nettverk");
+    await researcher.getByRole("button", { name: "Legg til koden" }).click();
+    await researcher.getByText("Koden er lagt til.").waitFor();
+    await expectAccessible(researcher, "code page");
+
+    await researcher.goto(`${server.url}/coding/rounds/new`);
+    await expectAccessible(researcher, "new round");
+    await researcher.getByLabel("Navn på runden").fill("Mars-runden");
+    const month = await researcher.getByLabel("Måned").locator("option").nth(1).getAttribute("value");
+    await researcher.getByLabel("Måned").selectOption(month!);
+    await researcher.getByLabel("Antall notater").fill("4");
+    const jsA = one<{ name: string }>("SELECT name FROM users WHERE email = ?", identities.jsA).name;
+    const jsB = one<{ name: string }>("SELECT name FROM users WHERE email = ?", identities.jsB).name;
+    for (const name of [jsA, jsB]) await researcher.getByLabel(new RegExp(`^${name}`)).check();
+    await researcher.getByLabel("A Samarbeid med arbeidsgivere").check();
+    await researcher.getByRole("button", { name: "Opprett runden" }).click();
+    await researcher.getByRole("heading", { name: "Samsvar: Mars-runden" }).waitFor();
+    const agreementUrl = researcher.url();
+    const roundUrl = agreementUrl.replace(/\/agreement$/, "");
+
+    // The two job specialists code blind: A applies the code to the first two notes, B to the first.
+    const a = await as(identities.jsA, true);
+    await codeRound(a, roundUrl, "A Samarbeid med arbeidsgivere", (i) => i < 2);
+    await expectAccessible(a, "round as a coder");
+    const b = await as(identities.jsB, true);
+    await codeRound(b, roundUrl, "A Samarbeid med arbeidsgivere", (i) => i === 0);
+
+    await researcher.goto(agreementUrl);
+    // Two coders, four notes: agree on 3 → 0,75; p_e = (2/4)(1/4) + (2/4)(3/4) = 1/2 → κ = 0,50;
+    // α: 8 values (3 yes, 5 no); yy 2, yn 1, ny 1, nn 4; D_o = 2/8, D_e = 2·3·5/(8·7) = 30/56 → α = 1 − 14/30 = 0,53.
+    const row = await researcher.getByRole("table", { name: "Samsvar per kode og samlet" }).getByRole("row", { name: /^A Samarbeid med arbeidsgivere/ }).textContent();
+    expect(row).toBe("A Samarbeid med arbeidsgivere40,750,500,53");
+    expect(await researcher.locator("#disagreements-heading ~ article").count()).toBe(1);
+    await expectAccessible(researcher, "agreement with disagreements");
+    await Promise.all([researcher.close(), a.close(), b.close()]);
+  });
+
+  it("without JavaScript: a job specialist codes a whole note of their own", { timeout: 120_000 }, async () => {
+    const page = await as(identities.jsA, false);
+    await page.goto(`${server.url}/log/mine`);
+    await page.getByRole("link", { name: "Kod dine egne notater" }).click();
+    await page.getByRole("heading", { name: "Koding", exact: true }).waitFor();
+    await expectAccessible(page, "coding home as a co-researcher");
+    await page.getByRole("link", { name: "Kod dine egne notater" }).click();
+    await page.getByRole("heading", { name: "Kod dine egne notater" }).waitFor();
+    const first = page.locator("article.card").first();
+    await first.getByLabel("Trinn 2: Yrkeskartlegging og karriereplanlegging").check();
+    await first.getByRole("button", { name: "Lagre kodingen" }).click();
+    await page.locator("article.card").first().getByText("Lagret.").waitFor();
+    expect(await page.locator("article.card").first().getByLabel("Trinn 2: Yrkeskartlegging og karriereplanlegging").isChecked()).toBe(true);
+    await expectAccessible(page, "own notes coded");
+    const coded = one<{ n: number }>("SELECT count(*) AS n FROM codings g JOIN users u ON u.id = g.coder_id WHERE u.email = ? AND g.round_id = 0", identities.jsA).n;
+    expect(coded).toBe(1);
+    await page.close();
+  });
+});
