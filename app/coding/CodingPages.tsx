@@ -1,7 +1,7 @@
 // The coding pages (routes coding.*): plain forms that work without JavaScript, every control
 // labelled, errors next to their fields with what was typed kept.
 import { Form, Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { TableScroll } from "~/components/TableScroll";
 import { DateText, TimeText } from "~/components/DateTime";
 import { useLocale, useT } from "~/utils/i18n";
@@ -261,7 +261,9 @@ function NoteText({ note }: { note: { date: string; fields: readonly { name: str
 }
 
 /** One note with a checkbox per code: whole-note coding, one form per note. */
-function CodeNoteForm({ note, codes, month, saved, heading }: { note: NotesPage["notes"][number]; codes: NotesPage["codes"]; month?: string | null; saved: boolean; heading: string }) {
+type CodableNote = { id: number; date: string; fields: readonly { name: string; label: string; text: string }[]; applied: readonly number[] };
+
+function CodeNoteForm({ note, codes, month, saved, heading, children }: { note: CodableNote; codes: NotesPage["codes"]; month?: string | null; saved: boolean; heading: string; children?: ReactNode }) {
   const t = useT();
   return (
     <article id={`note-${note.id}`} className="card" aria-labelledby={`note-${note.id}-heading`}>
@@ -288,11 +290,109 @@ function CodeNoteForm({ note, codes, month, saved, heading }: { note: NotesPage[
           </span>
         ) : null}
       </Form>
+      {children}
     </article>
   );
 }
 
-export function NotesView({ page }: { page: NotesPage }) {
+/** Code points before a UTF-16 offset: what the server counts in. */
+const codePoints = (text: string, offset: number) => [...text.slice(0, offset)].length;
+
+/**
+ * Passages of a note: those coded (each can be removed, without JavaScript too) and, with
+ * JavaScript, a way to code a passage: the note's fields as read-only text boxes where a passage
+ * is marked with the mouse or with Shift and the arrow keys, a code, and a button.
+ */
+function Passages({ note, codes, month, error }: { note: NotesPage["notes"][number]; codes: NotesPage["codes"]; month: string | null; error: string | null }) {
+  const t = useT();
+  const [hydrated, setHydrated] = useState(false);
+  const [marked, setMarked] = useState<{ field: string; start: number; end: number; text: string } | null>(null);
+  useEffect(() => setHydrated(true), []);
+  const base = `note-${note.id}-passage`;
+  return (
+    <section aria-labelledby={`${base}-heading`}>
+      <h4 id={`${base}-heading`}>{t("coding.passages")}</h4>
+      {note.passages.length ? (
+        <ul className="plain">
+          {note.passages.map((g) => (
+            <li key={g.id}>
+              <Form method="post" preventScrollReset>
+                <input type="hidden" name="intent" value="uncode" />
+                <input type="hidden" name="noteId" value={note.id} />
+                <input type="hidden" name="codingId" value={g.id} />
+                {month ? <input type="hidden" name="month" value={month} /> : null}
+                {`«${g.text}» — `}<strong>{g.code}</strong> <span className="muted">({note.fields.find((f) => f.name === g.field)?.label})</span>{" "}
+                <button type="submit" className="link-button">
+                  {t("coding.passages.remove", { code: g.code })}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("coding.passages.none")}</p>
+      )}
+      {hydrated && codes.length ? (
+        <Form method="post" preventScrollReset className="passage-coder">
+          <input type="hidden" name="intent" value="passage" />
+          <input type="hidden" name="noteId" value={note.id} />
+          {month ? <input type="hidden" name="month" value={month} /> : null}
+          <input type="hidden" name="field" value={marked?.field ?? ""} />
+          <input type="hidden" name="start" value={marked?.start ?? ""} />
+          <input type="hidden" name="end" value={marked?.end ?? ""} />
+          <p className="hint" id={`${base}-hint`}>
+            {t("coding.passages.hint")}
+          </p>
+          {note.fields.map((f) => (
+            <div className="field" key={f.name}>
+              <label htmlFor={`${base}-${f.name}`}>{f.label}</label>
+              {/* Not readOnly: Chromium gives a read-only box no caret, so Shift and the arrow keys
+                  could not mark text. The value is controlled and every edit is dropped. */}
+              <textarea
+                id={`${base}-${f.name}`}
+                aria-readonly="true"
+                onChange={() => undefined}
+                spellCheck={false}
+                rows={Math.min(6, Math.max(2, Math.ceil(f.text.length / 80)))}
+                value={f.text}
+                aria-describedby={`${base}-hint`}
+                onSelect={(e) => {
+                  const box = e.currentTarget;
+                  const from = box.selectionStart;
+                  const to = box.selectionEnd;
+                  setMarked(to > from ? { field: f.name, start: codePoints(f.text, from), end: codePoints(f.text, to), text: f.text.slice(from, to) } : null);
+                }}
+              />
+            </div>
+          ))}
+          <p role="status" className="muted">
+            {marked ? t("coding.passages.marked", { text: marked.text.length > 80 ? `${marked.text.slice(0, 79)}…` : marked.text }) : t("coding.passages.nothing")}
+          </p>
+          <div className="field">
+            <label htmlFor={`${base}-code`}>{t("coding.passages.code")}</label>
+            <select id={`${base}-code`} name="code" defaultValue={codes[0]?.id}>
+              {codes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          {error ? (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" disabled={!marked}>
+            {t("coding.passages.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+export function NotesView({ page, passageError }: { page: NotesPage; passageError?: { noteId: number; message: string } | null }) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -314,7 +414,9 @@ export function NotesView({ page }: { page: NotesPage }) {
       {page.codes.length === 0 ? <p className="notice">{t("coding.notes.noCodes")}</p> : null}
       {page.notes.length === 0 ? <p className="muted">{t("coding.notes.none")}</p> : null}
       {page.notes.map((n, i) => (
-        <CodeNoteForm key={n.id} note={n} codes={page.codes} month={page.month} saved={page.saved === String(n.id)} heading={t("coding.notes.note", { number: i + 1 })} />
+        <CodeNoteForm key={n.id} note={n} codes={page.codes} month={page.month} saved={page.saved === String(n.id)} heading={t("coding.notes.note", { number: i + 1 })}>
+          <Passages note={n} codes={page.codes} month={page.month} error={passageError?.noteId === n.id ? passageError.message : null} />
+        </CodeNoteForm>
       ))}
       <p>
         <Link to="/coding">{t("coding.back")}</Link>

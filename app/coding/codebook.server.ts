@@ -195,3 +195,32 @@ export function noteCodes(db: Db, coderId: number, noteIds: readonly number[], r
   }
   return out;
 }
+
+/** A passage of a note's field coded by one coder (outside rounds); start and end in code points. */
+export function addPassage(db: Db, projectId: number, coderId: number, noteId: number, field: string, start: number, end: number, codeId: number) {
+  writeTransaction(db, (tx) => tx.insert(codings).values({ projectId, codeId, coderId, noteId, field, start, end, roundId: 0 }).onConflictDoNothing().run());
+}
+
+export function removePassage(db: Db, coderId: number, noteId: number, codingId: number) {
+  writeTransaction(db, (tx) =>
+    tx
+      .delete(codings)
+      .where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.noteId, noteId), eq(codings.roundId, 0)))
+      .run(),
+  );
+}
+
+/** One coder's passages per note (outside rounds), with the code's name, in text order. */
+export function notePassages(db: Db, coderId: number, noteIds: readonly number[]) {
+  const out = new Map<number, { id: number; field: string; start: number; end: number; code: string }[]>();
+  if (noteIds.length === 0) return out;
+  const rows = db
+    .select({ id: codings.id, noteId: codings.noteId, field: codings.field, start: codings.start, end: codings.end, code: codes.name })
+    .from(codings)
+    .innerJoin(codes, eq(codes.id, codings.codeId))
+    .where(and(eq(codings.coderId, coderId), inArray(codings.noteId, [...noteIds]), eq(codings.roundId, 0), sql`${codings.field} <> ''`))
+    .orderBy(asc(codings.field), asc(codings.start))
+    .all();
+  for (const r of rows) out.set(r.noteId, [...(out.get(r.noteId) ?? []), { id: r.id, field: r.field, start: r.start, end: r.end, code: r.code }]);
+  return out;
+}

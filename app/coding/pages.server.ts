@@ -26,6 +26,9 @@ import {
   mergeCode,
   nameTaken,
   noteCodes,
+  notePassages,
+  removePassage,
+  addPassage,
   retireCode,
   setNoteCodes,
   splitCode,
@@ -229,12 +232,18 @@ export async function loadNotesPage(request: Request, context: AppLoadContext) {
   }
   const usable = usableCodes(context.db, p.id, researcher).map((c) => ({ id: c.id, name: c.name, colour: c.colour }));
   const applied = noteCodes(context.db, user.id, ids, 0);
+  const views = noteViews(context, ids, locale);
+  const passages = notePassages(context.db, user.id, ids);
   return {
     researcher,
     months,
     month,
     codes: usable,
-    notes: noteViews(context, ids, locale).map((n) => ({ ...n, applied: [...(applied.get(n.id) ?? [])] })),
+    notes: views.map((n) => ({
+      ...n,
+      applied: [...(applied.get(n.id) ?? [])],
+      passages: (passages.get(n.id) ?? []).map((g) => ({ ...g, text: [...(n.fields.find((f) => f.name === g.field)?.text ?? "")].slice(g.start, g.end).join("") })),
+    })),
     saved: url.searchParams.get("saved"),
   };
 }
@@ -251,14 +260,48 @@ const codeIdsOf = (form: FormData) => form.getAll("code").map(Number).filter((n)
 
 export async function notesAction(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
+  const { t } = await getTranslator(request, context);
   const p = project(context);
   const form = await request.formData();
   const noteId = Number(form.get("noteId"));
-  if (form.get("intent") !== "code" || !mayCode(context, user, noteId, p.id)) throw notFound();
+  const intent = form.get("intent");
+  if (!["code", "passage", "uncode"].includes(String(intent)) || !mayCode(context, user, noteId, p.id)) throw notFound();
   const allowed = usableCodes(context.db, p.id, user.role === "researcher").map((c) => c.id);
-  setNoteCodes(context.db, p.id, user.id, noteId, 0, allowed, codeIdsOf(form));
   const month = String(form.get("month") ?? "").slice(0, 7);
-  return redirect(`/coding/notes?${new URLSearchParams({ month, saved: String(noteId) })}#note-${noteId}`);
+  const back = () => redirect(`/coding/notes?${new URLSearchParams({ month, saved: String(noteId) })}#note-${noteId}`);
+  if (intent === "code") {
+    setNoteCodes(context.db, p.id, user.id, noteId, 0, allowed, codeIdsOf(form));
+    return back();
+  }
+  if (intent === "uncode") {
+    removePassage(context.db, user.id, noteId, Number(form.get("codingId")));
+    return back();
+  }
+  // A passage: a field of the note, [start, end) in code points of its text, one allowed code.
+  const field = String(form.get("field") ?? "");
+  const start = Number(form.get("start"));
+  const end = Number(form.get("end"));
+  const codeId = Number(form.get("code"));
+  const text = noteFieldText(context, noteId, field);
+  const length = text === null ? 0 : [...text].length;
+  const error =
+    text === null || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start >= end
+      ? t("coding.v.passage")
+      : !allowed.includes(codeId)
+        ? t("coding.v.passageCode")
+        : null;
+  if (error) return data({ passageError: { noteId, message: error } }, { status: 400 });
+  addPassage(context.db, p.id, user.id, noteId, field, start, end, codeId);
+  return back();
+}
+
+/** The text of one free-text field of a note, or null when the note has no such field. */
+function noteFieldText(context: AppLoadContext, noteId: number, field: string): string | null {
+  const { shape } = logInstrument(context);
+  if (!shape.texts.some((x) => x.name === field)) return null;
+  const note = context.db.select({ answers: logNotes.answers }).from(logNotes).where(eq(logNotes.id, noteId)).get();
+  const value = note?.answers[field];
+  return typeof value === "string" && value !== "" ? value : null;
 }
 
 // -------------------------------------------------------------------------------------------

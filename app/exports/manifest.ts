@@ -137,6 +137,10 @@ const COUNT_WORDS: Record<string, Localized> = {
   name: { nb: "navn", en: "names" },
   organisation: { nb: "organisasjoner", en: "organisations" },
   place: { nb: "steder", en: "places" },
+  // the project's coding (log notes)
+  codes: { nb: "koder i kodeboken", en: "codes in the codebook" },
+  codingsInProject: { nb: "kodinger i prosjektet", en: "codings in the project" },
+  roundCodingsLeftOut: { nb: "kodinger i samkjøringsrunder, utelatt", en: "codings in agreement rounds, left out" },
 };
 const LANGUAGE_NAMES: Record<Locale, Localized> = { nb: { nb: "bokmål", en: "Norwegian (bokmål)" }, en: { nb: "engelsk", en: "English" } };
 const VALUE_WORDS: Record<string, Localized> = {

@@ -126,14 +126,25 @@ export async function* pass(opened: Opened, stats: AnonymisationStats, onRow?: (
  * its turns as their output flows to disk, so rows go straight through (an async step per row cost
  * a tenth of a large export); a source that yields asynchronously gets the pass above.
  */
-export function writingPass(opened: Opened, stats: AnonymisationStats, grouped: boolean, onRow?: (n: number) => void): Iterable<Row> | AsyncIterable<Row> {
+export function writingPass(opened: Opened, stats: AnonymisationStats, grouped: boolean, onRow?: (n: number) => void, observe?: (row: Row) => void): Iterable<Row> | AsyncIterable<Row> {
   const scrub = countingScrubber(opened.scrubber, stats);
   const redact = countingRedactor(opened.scrubber, stats);
   const rows = opened.prepared.rows({ scrub, redact, stats, grouped });
-  if (!(Symbol.iterator in rows)) return pass(opened, stats, onRow, grouped);
+  if (!(Symbol.iterator in rows)) {
+    const passing = pass(opened, stats, onRow, grouped);
+    return observe
+      ? (async function* () {
+          for await (const row of passing) {
+            observe(row);
+            yield row;
+          }
+        })()
+      : passing;
+  }
   return (function* () {
     let n = 0;
     for (const row of rows) {
+      observe?.(row);
       yield row;
       if (++n % YIELD_EVERY === 0) onRow?.(n);
     }

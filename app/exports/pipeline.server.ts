@@ -10,10 +10,12 @@ import { eq } from "drizzle-orm";
 import { audit } from "~/accounts/audit.server";
 import { type Db, writeTransaction } from "../../db/connection.server";
 import { exportPackages } from "../../db/schema";
+import { countingScrubber } from "./anonymise/known-terms.server";
 import { REDACTION_KINDS } from "./anonymise/scrub";
 import { newStats, type AnonymisationStats } from "./anonymise/stats";
 import { CODEBOOK_FILES, codebookMarkdown } from "./codebook-doc";
-import { FILE_LABEL_BYTES, truncateToBytes } from "./dictionary";
+import { CodingTally } from "./coding-tables.server";
+import { FILE_LABEL_BYTES, truncateToBytes, type Row } from "./dictionary";
 import type { FormatResult } from "./formats/format";
 import { formats } from "./formats/registry.server";
 import { summaryLines } from "./formats/sav.server";
@@ -116,14 +118,20 @@ export async function createExport(services: ExportServices, request: ExportRequ
     const target = options.out ?? path.join(packageDir(services.config.dataDir), `${stamp(now)}-${exportId}.zip`);
     await mkdir(path.dirname(target), { recursive: true });
     let stats = newStats();
+    const dict = localise(prepared.schema, request.locale, fileLabel);
+    // The tabular formats get the coding's frequency tables, counted from the rows they write.
+    const tally = format.groupsRows ? null : new CodingTally(dict, prepared.schema);
+    const observe = tally?.active ? (row: Row) => tally.observe(row) : undefined;
     const write = async (w: Record<string, number>) => {
       writer = await PackageWriter.create(partial, now);
       return format.write({
-        dict: localise(prepared.schema, request.locale, fileLabel),
+        dict,
         rows: () => {
           stats = newStats();
-          return writingPass(opened, stats, format.groupsRows ?? false, progress("write"));
+          tally?.reset();
+          return writingPass(opened, stats, format.groupsRows ?? false, progress("write"), observe);
         },
+        codeMemos: () => prepared.codeMemos?.(countingScrubber(opened.scrubber, stats)) ?? [],
         rowCount: total,
         widths: w,
         dir: work,
@@ -142,14 +150,15 @@ export async function createExport(services: ExportServices, request: ExportRequ
       if (result.truncatedValues > 0) throw new Error(`${result.truncatedValues} values did not fit their measured width`);
     }
     const pack = writer!;
-    stats.neutralisedCells = result.neutralisedCells;
+    const tables = observe ? await tally!.write(work, baseName) : null;
+    stats.neutralisedCells = result.neutralisedCells + (tables?.neutralisedCells ?? 0);
     if (stats.rows !== total) throw new Error(`Expected ${total} rows, wrote ${stats.rows}`);
     const finalHead = head(stats, result);
     const steps = finalHead.steps;
     await result.finish?.(manifestSummary(finalHead, request.locale));
 
     const files: ManifestFile[] = [];
-    for (const f of result.files) files.push({ ...(f.streamed ? await f.streamed.close() : await pack.addFile(f.path, path.join(work, f.path))), description: f.description });
+    for (const f of [...result.files, ...(tables ? [tables] : [])]) files.push({ ...(f.streamed ? await f.streamed.close() : await pack.addFile(f.path, path.join(work, f.path))), description: f.description });
     for (const locale of ["nb", "en"] as const) {
       const heading = `${prepared.schema.title[locale]} – ${project.title}`;
       const packed = await pack.addText(CODEBOOK_FILES[locale], codebookMarkdown(prepared.schema, locale, heading, steps));

@@ -5,6 +5,7 @@
 import type { Locale, Localized } from "~/i18n/locale";
 import type { DataDictionary, DictVariable, Measure } from "./dictionary";
 import type { DatasetId } from "./datasets";
+import type { CodingLayout } from "./coding-export";
 
 export type NvivoRole = "codable" | "classifying";
 
@@ -63,6 +64,8 @@ export interface ExportSchema {
   readonly title: Localized;
   readonly variables: readonly SchemaVariable[];
   readonly qualitative: QualitativeLayout;
+  /** The project's codebook, when the data set's records can be coded (log notes). */
+  readonly coding?: CodingLayout;
 }
 
 export interface ExportVariable extends DictVariable {
@@ -77,6 +80,7 @@ export interface ExportDictionary extends DataDictionary {
   readonly dataset: DatasetId;
   readonly variables: ExportVariable[];
   readonly qualitative: QualitativeLayout;
+  readonly coding?: CodingLayout;
 }
 
 /** The schema in one language, as the writers read it. */
@@ -87,6 +91,7 @@ export function localise(schema: ExportSchema, locale: Locale, fileLabel: string
     fileLabel,
     documents,
     qualitative: schema.qualitative,
+    coding: schema.coding,
     variables: schema.variables.map((v) => ({
       name: v.name,
       label: v.label[locale],

@@ -1,6 +1,6 @@
 // Coding whole log notes: researchers the submitted notes of a month, job specialists their own.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { NotesView } from "~/coding/CodingPages";
 import { loadNotesPage, notesAction } from "~/coding/pages.server";
 
@@ -9,5 +9,6 @@ export const loader = ({ request, context }: LoaderFunctionArgs) => loadNotesPag
 export const action = ({ request, context }: ActionFunctionArgs) => notesAction(request, context);
 
 export default function CodingNotes() {
-  return <NotesView page={useLoaderData<typeof loader>()} />;
+  const result = useActionData<typeof action>() as { passageError?: { noteId: number; message: string } } | undefined;
+  return <NotesView page={useLoaderData<typeof loader>()} passageError={result?.passageError ?? null} />;
 }

@@ -102,6 +102,34 @@ describe("coding in the browser", () => {
     await Promise.all([researcher.close(), a.close(), b.close()]);
   });
 
+  it("with JavaScript: a job specialist marks a passage with the keyboard and codes it", { timeout: 120_000 }, async () => {
+    const page = await as(identities.jsB, true);
+    await page.goto(`${server.url}/coding/notes`);
+    await page.getByRole("heading", { name: "Kod dine egne notater" }).waitFor();
+    const note = page.locator("article.card").first();
+    const box = note.getByRole("textbox", { name: "Situasjon" });
+    const text = await box.inputValue();
+    // Typing changes nothing: the box only marks.
+    await box.focus();
+    await page.keyboard.type("x");
+    expect(await box.inputValue()).toBe(text);
+    // Shift and the arrow keys mark the first twelve characters.
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.down("Shift");
+    for (let i = 0; i < 12; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.up("Shift");
+    await note.getByText(`Markert: «${text.slice(0, 12)}»`).waitFor();
+
+    await expectAccessible(page, "passage marked");
+    await note.getByLabel("Kode for den markerte teksten").selectOption({ label: "B Arbeidsgiveres behov for oppfølging" });
+    await note.getByRole("button", { name: "Kod markert tekst" }).click();
+    await page.locator("article.card").first().getByText(`«${text.slice(0, 12)}» — B Arbeidsgiveres behov for oppfølging`).waitFor();
+    const stored = one<{ field: string; start: number; end: number }>("SELECT g.field, g.start, g.\"end\" FROM codings g JOIN users u ON u.id = g.coder_id WHERE u.email = ? AND g.field <> ''", identities.jsB);
+    expect(stored).toEqual({ field: "situasjon", start: 0, end: [...text.slice(0, 12)].length });
+    await expectAccessible(page, "passage coded");
+    await page.close();
+  });
+
   it("without JavaScript: a job specialist codes a whole note of their own", { timeout: 120_000 }, async () => {
     const page = await as(identities.jsA, false);
     await page.goto(`${server.url}/log/mine`);

@@ -110,6 +110,33 @@ describe("coding notes", () => {
   });
 });
 
+describe("coding passages", () => {
+  it("stores a passage in code points of its field, refuses a bad one at the form, and removes it", async () => {
+    const note = query<{ id: number; answers: string }>("SELECT id, answers FROM log_notes WHERE author_id = ? ORDER BY id LIMIT 1 OFFSET 2", userId(identities.jsA))[0];
+    const situasjon = JSON.parse(note.answers).situasjon as string;
+    const X = codeId("D Arbeidsgiveres utfordringer");
+    const post = (fields: Record<string, string>) => jsA.request("POST", "/coding/notes", new URLSearchParams({ intent: "passage", noteId: String(note.id), code: String(X), ...fields }));
+    // Out of the field, empty, an unknown field, a code not open to co-researchers.
+    for (const bad of [{ field: "situasjon", start: "0", end: String([...situasjon].length + 1) }, { field: "situasjon", start: "4", end: "4" }, { field: "ukjent", start: "0", end: "2" }]) {
+      const res = await post(bad);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("Marker en del av teksten i et av notatets felt.");
+    }
+    const closed = await jsA.request("POST", "/coding/notes", new URLSearchParams({ intent: "passage", noteId: String(note.id), code: String(codeId("Mikronivå")), field: "situasjon", start: "0", end: "5" }));
+    expect(await closed.text()).toContain("Velg en kode du kan bruke.");
+    expect((await post({ field: "situasjon", start: "3", end: "17" })).status).toBe(302);
+    const stored = query<{ id: number; field: string; start: number; end: number }>("SELECT id, field, start, \"end\" FROM codings WHERE note_id = ? AND field <> ''", note.id);
+    expect(stored).toEqual([{ id: expect.any(Number), field: "situasjon", start: 3, end: 17 }]);
+    const passage = [...situasjon].slice(3, 17).join("");
+    const listed = text(await (await jsA.get("/coding/notes?month=" + query<{ month: string }>("SELECT month FROM log_notes WHERE id = ?", note.id)[0].month)).text());
+    expect(listed).toContain(`«${passage}» — D Arbeidsgiveres utfordringer`);
+    // Nobody else can remove it; its coder can.
+    expect((await jsB.request("POST", "/coding/notes", new URLSearchParams({ intent: "uncode", noteId: String(note.id), codingId: String(stored[0].id) }))).status).toBe(404);
+    expect((await jsA.request("POST", "/coding/notes", new URLSearchParams({ intent: "uncode", noteId: String(note.id), codingId: String(stored[0].id) }))).status).toBe(302);
+    expect(query("SELECT id FROM codings WHERE id = ?", stored[0].id)).toEqual([]);
+  });
+});
+
 describe("an agreement round", () => {
   it("two coders: κ and α per code and overall match the hand-worked fixture, and the disagreements are listed", async () => {
     const X = codeId("A Samarbeid med arbeidsgivere");

@@ -18,6 +18,26 @@ export function documentText(value: Row[string]): string {
   return nfc(String(value)).replace(/\r\n?/g, "\n").trim();
 }
 
+/**
+ * Where the passage [start, end) of a value (code points) lies in its documentText: moved by the
+ * CR of each CR LF taken out and by the leading space trimmed, clamped to the text.
+ */
+export function documentSpan(value: string, start: number, end: number): [number, number] {
+  const points = [...nfc(value)];
+  const folded: number[] = [];
+  let at = 0;
+  for (let i = 0; i <= points.length; i++) {
+    folded.push(at);
+    if (!(points[i] === "\r" && points[i + 1] === "\n")) at++;
+  }
+  const lf = nfc(value).replace(/\r\n?/g, "\n");
+  const lead = [...lf.slice(0, lf.length - lf.trimStart().length)].length;
+  const length = [...lf.trim()].length;
+  const place = (offset: number) => Math.max(0, Math.min(length, folded[Math.max(0, Math.min(points.length, offset))] - lead));
+  const s = place(start);
+  return [s, Math.max(s, place(end))];
+}
+
 export function groupTitle(dict: ExportDictionary, row: Row): string {
   return dict.qualitative.documentBy
     .map((name) => {

@@ -2,6 +2,7 @@
 // files (architecture pattern 3); the export centre picks one from the registry. Options belong
 // to the format that needs them.
 import type { Localized } from "~/i18n/locale";
+import type { CodeMemo } from "../coding-export";
 import type { FormatId } from "../datasets";
 import type { Row } from "../dictionary";
 import type { StreamedEntry } from "../package.server";
@@ -24,6 +25,8 @@ export interface FormatInput {
   readonly documentLines?: number;
   /** The package, for a format that streams its data file into it instead of writing to `dir`. */
   readonly pack: { openStream(name: string): StreamedEntry };
+  /** Memos on the codes of dict.coding, scrubbed (counted with the latest pass over the rows). */
+  readonly codeMemos: () => readonly CodeMemo[];
 }
 
 export interface WrittenFile {

@@ -6,7 +6,10 @@
 //   schemes (SE steps, nodes A–F, the micro/meso/macro needs, the chapter headings);
 // - cases (pseudonymised people, respondents or participants) with their attributes as variables;
 // - text sources (a job specialist's month of notes, a respondent's open answers, a transcript)
-//   with pre-coded selections: each field coded by its field and by its row's codes.
+//   with pre-coded selections: each field coded by its field and by its row's codes;
+// - the project's own coding, where the data set has it (log notes): its codebook under one root
+//   code, each code's definition as its Description and memos as Notes; every coding as a Coding
+//   by its coder (a User named by pseudonym) on the selection of the passage or the whole note.
 // Offsets are Unicode code points in NFC, LF-only text, end exclusive (like the transcripts
 // capability stores them). Element order follows Project-mrt2019.xsd.
 import crypto from "node:crypto";
@@ -17,11 +20,12 @@ import path from "node:path";
 import { codePointLength } from "~/exchanges/transcript-text";
 import type { Localized } from "~/i18n/locale";
 import { REPORT_SCHEMES, SE_STEP_SCHEME, isSeStepCoding, type SchemeCode } from "../coding-schemes";
+import { codingsOf, type ExportMemo, type RowCoding } from "../coding-export";
 import type { Row } from "../dictionary";
 import { PackageWriter } from "../package.server";
 import { valueText, type ExportVariable } from "../schema";
 import { SOFTWARE_NAME } from "../software";
-import { codableVariables, documentGroups, documentText, rowLabel, type DocumentGroup } from "./documents";
+import { codableVariables, documentGroups, documentSpan, documentText, rowLabel, type DocumentGroup } from "./documents";
 import type { ExportFormat, FormatInput, FormatResult } from "./format";
 
 export const QDE_NAMESPACE = "urn:QDA-XML:project:1.0";
@@ -46,6 +50,9 @@ interface CodeNode {
   readonly description?: string;
   readonly codable: boolean;
   readonly children: CodeNode[];
+  colour?: string;
+  /** GUIDs of the Notes (memos) on the code. */
+  readonly notes: string[];
 }
 
 const TEXT: Record<string, Localized> = {
@@ -53,7 +60,16 @@ const TEXT: Record<string, Localized> = {
   fieldsDescription: { nb: "Hvert felt i skjemaet; hver tekst er kodet med feltet sitt.", en: "Each field of the form; every text is coded with its field." },
   speakers: { nb: "Talere", en: "Speakers" },
   speakersDescription: { nb: "Talere i transkripsjonene (pseudonymer); hver ytring er kodet med sin taler.", en: "Speakers in the transcripts (pseudonyms); each turn is coded with its speaker." },
+  project: { nb: "Prosjektets kodebok", en: "The project's codebook" },
+  projectDescription: {
+    nb: "Kodene forskerne og jobbspesialistene brukte i Medforsker, med definisjonene; kodingene står på utdragene med koderen (pseudonym) som bruker.",
+    en: "The codes the researchers and job specialists used in Medforsker, with their definitions; the codings are on the selections with the coder (pseudonym) as user.",
+  },
+  wholeNote: { nb: "Hele notatet", en: "Whole note" },
+  memo: { nb: "Memo", en: "Memo" },
 };
+
+const RGB = /^#[0-9A-Fa-f]{6}$/;
 
 class CodeBook {
   readonly roots: CodeNode[] = [];
@@ -62,7 +78,7 @@ class CodeBook {
   add(parent: CodeNode | null, key: string, label: string, codable: boolean, description?: string): CodeNode {
     const existing = this.byKey.get(key);
     if (existing) return existing;
-    const node: CodeNode = { guid: guid(), key, label, codable, description, children: [] };
+    const node: CodeNode = { guid: guid(), key, label, codable, description, children: [], notes: [] };
     this.byKey.set(key, node);
     (parent ? parent.children : this.roots).push(node);
     return node;
@@ -79,8 +95,9 @@ class CodeBook {
 
   xml(): string {
     const render = (n: CodeNode): string =>
-      `<Code guid="${n.guid}" name="${xmlText(n.label)}" isCodable="${n.codable}">` +
+      `<Code guid="${n.guid}" name="${xmlText(n.label)}" isCodable="${n.codable}"${n.colour && RGB.test(n.colour) ? ` color="${n.colour}"` : ""}>` +
       (n.description ? `<Description>${xmlText(n.description)}</Description>` : "") +
+      n.notes.map((g) => `<NoteRef targetGUID="${g}"/>`).join("") +
       n.children.map(render).join("") +
       "</Code>";
     return `<CodeBook><Codes>${this.roots.map(render).join("")}</Codes></CodeBook>`;
@@ -146,6 +163,28 @@ export const qdpxFormat: ExportFormat = {
     }
     const speakers = layout.turns ? codebook.add(null, "speakers", TEXT.speakers[locale], false, TEXT.speakersDescription[locale]) : null;
     for (const scheme of REPORT_SCHEMES) if (scheme !== SE_STEP_SCHEME) codebook.addScheme(scheme, locale);
+    if (dict.coding) {
+      const root = codebook.add(null, "project-codebook", TEXT.project[locale], false, TEXT.projectDescription[locale]);
+      for (const c of dict.coding.codes) {
+        const node = codebook.add(c.parent ? codebook.get(c.parent) ?? root : root, c.key, c.name, true, c.definition || undefined);
+        node.colour = c.colour;
+      }
+    }
+
+    // Coders and memo authors are Users named by their pseudonyms; the pre-coding is Medforsker's.
+    const users = new Map<string, string>([["Medforsker", userGuid]]);
+    const userOf = (pseudonym: string) => {
+      const name = pseudonym || "Medforsker";
+      let g = users.get(name);
+      if (!g) users.set(name, (g = guid()));
+      return g;
+    };
+    const notes: string[] = [];
+    const note = (memo: ExportMemo, name: string): string => {
+      const g = guid();
+      notes.push(`<Note guid="${g}" name="${xmlText(name)}" creatingUser="${userOf(memo.author)}" creationDateTime="${now}"><PlainTextContent>${xmlText(memo.text)}</PlainTextContent></Note>`);
+      return g;
+    };
 
     const codeKeysOf = (row: Row): string[] =>
       codeBy.flatMap((v) => {
@@ -175,6 +214,18 @@ export const qdpxFormat: ExportFormat = {
           .map((c) => `<Coding guid="${guid()}" creatingUser="${userGuid}" creationDateTime="${now}"><CodeRef targetGUID="${c.guid}"/></Coding>`)
           .join("");
         return `<PlainTextSelection guid="${guid()}" name="${xmlText(name)}" startPosition="${start}" endPosition="${end}" creatingUser="${userGuid}" creationDateTime="${now}">${codings}</PlainTextSelection>`;
+      };
+
+      /** The project's codings of one span, each by its coder, with its memos. */
+      const codedSelection = (start: number, end: number, name: string, codings: readonly RowCoding[]) => {
+        const inner = codings
+          .map((c) => {
+            const code = codebook.get(c.code)!;
+            const memos = c.memos.map((m) => `<NoteRef targetGUID="${note(m, `${TEXT.memo[locale]}: ${code.label}`)}"/>`).join("");
+            return `<Coding guid="${guid()}" creatingUser="${userOf(c.coder)}" creationDateTime="${now}"><CodeRef targetGUID="${code.guid}"/>${memos}</Coding>`;
+          })
+          .join("");
+        return `<PlainTextSelection guid="${guid()}" name="${xmlText(name)}" startPosition="${start}" endPosition="${end}" creatingUser="${userOf(codings[0].coder)}" creationDateTime="${now}">${inner}</PlainTextSelection>`;
       };
 
       const writeSource = async (group: DocumentGroup) => {
@@ -212,6 +263,9 @@ export const qdpxFormat: ExportFormat = {
           }
           const label = rowLabel(dict, row);
           const keys = codeKeysOf(row);
+          const rowStart = at;
+          let rowEnd = at;
+          const fieldStart = new Map<string, number>();
           let labelled = false;
           for (const v of codable) {
             const value = documentText(row[v.name]);
@@ -223,11 +277,35 @@ export const qdpxFormat: ExportFormat = {
             }
             append(`${v.label}:\n`);
             const start = at;
+            fieldStart.set(v.name, start);
             append(value);
+            rowEnd = at;
             selections.push(selection(start, at, v.label, [`field:${v.name}`, ...keys]));
             append("\n\n");
           }
           if (labelled) append("\n");
+          // The project's codings: a whole note spans the note as the document shows it, from its
+          // label to the end of its last text; a passage is moved from its field's text to the source.
+          const spans = new Map<string, { start: number; end: number; name: string; codings: RowCoding[] }>();
+          for (const c of codingsOf(row)) {
+            let start = rowStart;
+            let end = rowEnd;
+            let name = TEXT.wholeNote[locale];
+            if (c.field) {
+              const fieldAt = fieldStart.get(c.field);
+              const value = row[c.field];
+              if (fieldAt === undefined || typeof value !== "string") continue;
+              const [s, e] = documentSpan(value, c.start, c.end);
+              [start, end] = [fieldAt + s, fieldAt + e];
+              name = codable.find((v) => v.name === c.field)?.label ?? c.field;
+            }
+            if (end <= start) continue;
+            const key = `${start}-${end}`;
+            const span = spans.get(key) ?? { start, end, name, codings: [] };
+            span.codings.push(c);
+            spans.set(key, span);
+          }
+          for (const span of spans.values()) selections.push(codedSelection(span.start, span.end, span.name, span.codings));
         }
         if (!any) return;
         const sourceGuid = guid();
@@ -258,12 +336,18 @@ export const qdpxFormat: ExportFormat = {
       fragments.end();
       await once(fragments, "finish");
 
-      // project.qde: header, users, codebook, variables, cases, then the sources written above.
+      // Memos on codes, scrubbed by the pipeline (the notes of codings were gathered with the rows).
+      for (const memo of input.codeMemos()) {
+        const code = codebook.get(memo.code);
+        if (code) code.notes.push(note(memo, `${TEXT.memo[locale]}: ${code.label}`));
+      }
+
+      // project.qde: header, users, codebook, variables, cases, then the sources written above, and the notes.
       const qde = createWriteStream(qdePath);
       await put(
         qde,
         `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="${QDE_NAMESPACE}" name="${xmlText(`${input.projectTitle} – ${dict.fileLabel}`)}" origin="${xmlText(SOFTWARE_NAME)}" creatingUserGUID="${userGuid}" creationDateTime="${now}">` +
-          `<Users><User guid="${userGuid}" name="Medforsker"/></Users>` +
+          `<Users>${[...users].map(([name, g]) => `<User guid="${g}" name="${xmlText(name)}"/>`).join("")}</Users>` +
           codebook.xml(),
       );
       const allVariables = [...caseVariables, ...documentVariables];
@@ -282,6 +366,7 @@ export const qdpxFormat: ExportFormat = {
         for await (const chunk of createReadStream(sourcesXml)) await put(qde, chunk as Buffer);
         await put(qde, "</Sources>");
       }
+      if (notes.length) await put(qde, `<Notes>${notes.join("")}</Notes>`);
       await put(qde, `<Description>${xmlText(dict.fileLabel)}</Description></Project>\n`);
       qde.end();
       await once(qde, "finish");

@@ -14,6 +14,7 @@ import { IMPORT_NUMBER, IMPORT_ROW, INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM
 import { CASE_VARIABLES, caseChoices, caseVariables, projectStructure, setCaseValues } from "./project-structure.server";
 import { inList, type DatasetSource, type ExportScope, type Pass, type PreparedDataset, type SourceContext } from "./source.server";
 import { periodText } from "../manifest";
+import { LogCoding } from "./log-coding.server";
 
 export const LOG_INSTRUMENT = "log-entry";
 /** author, case project, month, instrument version, answers (JSON), id */
@@ -97,6 +98,10 @@ export const logSource: DatasetSource = {
       IMPORT_NUMBER,
       IMPORT_ROW,
     ];
+    // The project's codes, a 0/1 variable each after the note's own variables; the frequency
+    // tables count notes by month and SE step.
+    const coding = new LogCoding(reader, project.id, ctx.pseudonymKey, variables.map((v) => v.name), [MONTH.name, "trinn"]);
+    variables.push(...coding.variables);
     const schema: ExportSchema = {
       dataset: "log",
       title: TITLE,
@@ -110,6 +115,7 @@ export const logSource: DatasetSource = {
         rowLabel: ["trinn"],
         codeBy: ["trinn"],
       },
+      coding: coding.layout,
     };
     const widths = {
       [JS]: PSEUDONYM_WIDTH,
@@ -144,7 +150,7 @@ export const logSource: DatasetSource = {
       description: periodText(scope.from, scope.to, options.locale),
       *rows(pass: Pass): Iterable<Row> {
         let nr = 0;
-        for (const [author, caseProject, month, version, json, , importId, importRow] of notes(pass.grouped ?? false)) {
+        for (const [author, caseProject, month, version, json, id, importId, importRow] of notes(pass.grouped ?? false)) {
           if (!submitted.has(`${author} ${month}`)) continue;
           const answers = JSON.parse(json) as Record<string, string | number | null>;
           const row: Row = { nr: ++nr };
@@ -156,14 +162,15 @@ export const logSource: DatasetSource = {
           if (!options.exactDates) pass.stats.coarsened++;
           setCaseValues(structure, caseProject, row);
           row[INSTRUMENT_VERSION.name] = version;
-          converter.convert(answers, version, pass.scrub, pass.stats, row);
+          coding.note(row, id, answers, pass, (scrub) => converter.convert(answers, version, scrub, pass.stats, row));
           row[IMPORT_NUMBER.name] = importId;
           row[IMPORT_ROW.name] = importRow;
           pass.stats.rows++;
           yield row;
         }
       },
-      steps: () => [],
+      codeMemos: (scrub) => coding.memos(scrub),
+      steps: () => coding.steps(),
     };
   },
 };

@@ -7,6 +7,7 @@ import type { Locale, Localized } from "~/i18n/locale";
 import type { Db } from "../../../db/connection.server";
 import type { Redacted } from "../anonymise/known-terms.server";
 import type { AnonymisationStats } from "../anonymise/stats";
+import type { CodeMemo } from "../coding-export";
 import type { DatasetId } from "../datasets";
 import type { Row } from "../dictionary";
 import type { ManifestStep } from "../manifest";
@@ -79,6 +80,8 @@ export interface PreparedDataset {
   readonly description: string;
   /** Steps particular to the data set (they come after the shared ones in the manifest). */
   steps(): ManifestStep[];
+  /** Memos on the codes of schema.coding, scrubbed by `scrub`. */
+  codeMemos?(scrub: (text: string) => string): CodeMemo[];
 }
 
 export interface CaseChoice {
