@@ -8,12 +8,12 @@
 import crypto from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { and, eq, sql } from "drizzle-orm";
-import { caseProjects, exchangeAttendance, exchanges, logNotes, organisations, reportParticipants, reportVersions, type ImportKind } from "../../db/schema";
+import { exchangeAttendance, exchanges, logNotes, reportParticipants, reportVersions, type ImportKind } from "../../db/schema";
 import type { Db } from "../../db/connection.server";
 import type { TFunction } from "~/i18n/catalog";
 import type { Locale } from "~/i18n/locale";
 import { parseInstrumentForm } from "~/instruments/validate.server";
-import type { Answers, FormInstrument } from "~/instruments/types";
+import type { Answers } from "~/instruments/types";
 import { projectNameMatcher } from "~/logs/author.server";
 import { findInAnswers, findingKinds, type FindingKind } from "~/logs/identifiers";
 import { logInstrument } from "~/logs/instrument.server";
@@ -309,18 +309,3 @@ export function safeCode(code: string): boolean {
   if (!/^[\p{L}\p{N}-]{2,20}$/u.test(code) || !/\d/.test(code)) return false;
   return detectNames(code.replace(/[-\d]+/g, " ")).length === 0;
 }
-
-/** Case projects of the project, to show which one an imported participant lands in. */
-export function caseProjectNames(db: Db, projectId: number): Map<number, string> {
-  return new Map(
-    db
-      .select({ id: caseProjects.id, name: caseProjects.name })
-      .from(caseProjects)
-      .innerJoin(organisations, eq(organisations.id, caseProjects.organisationId))
-      .where(eq(organisations.projectId, projectId))
-      .all()
-      .map((c) => [c.id, c.name]),
-  );
-}
-
-export type { FormInstrument };
