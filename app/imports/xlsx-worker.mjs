@@ -4,32 +4,10 @@
 // gets an honest, uncompressed copy. Cells come back as text, numbers, booleans, or dates as
 // ISO strings; formulas as their last computed result. See read-table.server.ts.
 import { parentPort, workerData } from "node:worker_threads";
-import { Unzip, UnzipInflate, zipSync } from "fflate";
+import { honestZip } from "../server/honest-zip.mjs";
 import ExcelJS from "exceljs";
 
 const { bytes, maxExpandedBytes, maxRows, maxColumns } = workerData;
-const STEP = 4096;
-
-function inflate() {
-  const parts = {};
-  let expanded = 0;
-  const unzip = new Unzip((file) => {
-    if (file.name.startsWith("xl/media/")) return;
-    const chunks = [];
-    file.ondata = (error, chunk, final) => {
-      if (error) throw error;
-      expanded += chunk.length;
-      if (expanded > maxExpandedBytes) throw new Error("expandsTooMuch");
-      chunks.push(chunk);
-      if (final) parts[file.name] = Buffer.concat(chunks);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  for (let at = 0; at < bytes.length; at += STEP) unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
-  return parts;
-}
-
 function cellValue(value) {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return { date: value.toISOString().slice(0, 10) };
@@ -44,9 +22,8 @@ function cellValue(value) {
 }
 
 try {
-  const honest = zipSync(inflate(), { level: 0 });
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(honest.buffer, honest.byteOffset, honest.byteLength));
+  await workbook.xlsx.load(honestZip(bytes, maxExpandedBytes, "xl/media/"));
   const sheets = [];
   for (const sheet of workbook.worksheets) {
     const rows = [];
