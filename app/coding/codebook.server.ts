@@ -3,7 +3,7 @@
 // the other code, retiring keeps them (a retired code is shown, not offered), splitting adds new
 // codes under the old one, which keeps its codings until they are recoded.
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { codeEvents, codes, codings, memos, users, type CodeEventKind } from "../../db/schema";
+import { codeEvents, codes, codings, memos, users, type CodeEventKind, type CodingSource } from "../../db/schema";
 import { type Db, type DbOrTx, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 
@@ -166,61 +166,119 @@ export function usableCodes(db: Db, projectId: number, researcher: boolean, only
 }
 
 /**
- * Sets the codes a coder applied to a whole note (in a round or not): those in `codeIds` are
+ * What a coder codes as a whole: a log note (source "note", field ""), a transcript turn (source
+ * "turn", record = transcript, field = the turn's position) or an open answer (source "answer",
+ * record = the answer, field = the item).
+ */
+export interface Unit {
+  readonly source: CodingSource;
+  readonly recordId: number;
+  readonly field: string;
+}
+
+export const noteUnit = (noteId: number): Unit => ({ source: "note", recordId: noteId, field: "" });
+const unitKey = (recordId: number, field: string) => `${recordId}:${field}`;
+
+/**
+ * Sets the codes a coder applied to a whole unit (in a round or not): those in `codeIds` are
  * applied, the other `allowed` ones removed. Passages are left alone.
  */
-export function setNoteCodes(db: Db, projectId: number, coderId: number, noteId: number, roundId: number, allowed: readonly number[], codeIds: readonly number[]) {
+export function setWholeCodes(db: Db, projectId: number, coderId: number, unit: Unit, roundId: number, allowed: readonly number[], codeIds: readonly number[]) {
   writeTransaction(db, (tx) => {
     const keep = new Set(codeIds.filter((id) => allowed.includes(id)));
-    const current = tx
-      .select({ id: codings.id, codeId: codings.codeId })
-      .from(codings)
-      .where(and(eq(codings.coderId, coderId), eq(codings.noteId, noteId), eq(codings.roundId, roundId), eq(codings.field, "")))
-      .all();
+    const where = and(eq(codings.coderId, coderId), eq(codings.source, unit.source), eq(codings.noteId, unit.recordId), eq(codings.roundId, roundId), eq(codings.field, unit.field), eq(codings.end, 0));
+    const current = tx.select({ id: codings.id, codeId: codings.codeId }).from(codings).where(where).all();
     for (const c of current) if (!keep.has(c.codeId) && allowed.includes(c.codeId)) tx.delete(codings).where(eq(codings.id, c.id)).run();
-    for (const codeId of keep) tx.insert(codings).values({ projectId, codeId, coderId, noteId, roundId }).onConflictDoNothing().run();
+    for (const codeId of keep) tx.insert(codings).values({ projectId, codeId, coderId, source: unit.source, noteId: unit.recordId, field: unit.field, roundId }).onConflictDoNothing().run();
   });
+}
+
+/** Codes one coder applied to whole units of a source, keyed "record:field". */
+export function wholeCodes(db: Db, coderId: number, source: CodingSource, recordIds: readonly number[], roundId: number): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  if (recordIds.length === 0) return out;
+  for (const r of db
+    .select({ recordId: codings.noteId, field: codings.field, codeId: codings.codeId })
+    .from(codings)
+    .where(and(eq(codings.coderId, coderId), eq(codings.source, source), inArray(codings.noteId, [...recordIds]), eq(codings.roundId, roundId), eq(codings.end, 0)))
+    .all()) {
+    const key = unitKey(r.recordId, r.field);
+    out.set(key, (out.get(key) ?? new Set()).add(r.codeId));
+  }
+  return out;
+}
+
+/** Sets the codes a coder applied to a whole note (in a round or not). */
+export function setNoteCodes(db: Db, projectId: number, coderId: number, noteId: number, roundId: number, allowed: readonly number[], codeIds: readonly number[]) {
+  setWholeCodes(db, projectId, coderId, noteUnit(noteId), roundId, allowed, codeIds);
 }
 
 /** Codes one coder applied to whole notes, per note. */
 export function noteCodes(db: Db, coderId: number, noteIds: readonly number[], roundId: number): Map<number, Set<number>> {
   const out = new Map<number, Set<number>>();
-  if (noteIds.length === 0) return out;
-  for (const r of db
-    .select({ noteId: codings.noteId, codeId: codings.codeId })
-    .from(codings)
-    .where(and(eq(codings.coderId, coderId), inArray(codings.noteId, [...noteIds]), eq(codings.roundId, roundId), eq(codings.field, "")))
-    .all()) {
-    out.set(r.noteId, (out.get(r.noteId) ?? new Set()).add(r.codeId));
-  }
+  for (const [key, set] of wholeCodes(db, coderId, "note", noteIds, roundId)) if (key.endsWith(":")) out.set(Number(key.slice(0, -1)), set);
   return out;
 }
 
-/** A passage of a note's field coded by one coder (outside rounds); start and end in code points. */
-export function addPassage(db: Db, projectId: number, coderId: number, noteId: number, field: string, start: number, end: number, codeId: number) {
-  writeTransaction(db, (tx) => tx.insert(codings).values({ projectId, codeId, coderId, noteId, field, start, end, roundId: 0 }).onConflictDoNothing().run());
+/** A passage of a unit's text coded by one coder (outside rounds); start and end in code points. For notes `field` is the note's field. */
+export function addPassage(db: Db, projectId: number, coderId: number, unit: Unit, start: number, end: number, codeId: number) {
+  writeTransaction(db, (tx) =>
+    tx.insert(codings).values({ projectId, codeId, coderId, source: unit.source, noteId: unit.recordId, field: unit.field, start, end, roundId: 0 }).onConflictDoNothing().run(),
+  );
 }
 
-export function removePassage(db: Db, coderId: number, noteId: number, codingId: number) {
+/** Removes one of the coder's own passages of a record (outside rounds). */
+export function removePassage(db: Db, coderId: number, source: CodingSource, recordId: number, codingId: number) {
   writeTransaction(db, (tx) =>
     tx
       .delete(codings)
-      .where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.noteId, noteId), eq(codings.roundId, 0)))
+      .where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.source, source), eq(codings.noteId, recordId), eq(codings.roundId, 0), sql`${codings.end} > 0`))
       .run(),
   );
 }
 
-/** One coder's passages per note (outside rounds), with the code's name, in text order. */
-export function notePassages(db: Db, coderId: number, noteIds: readonly number[]) {
-  const out = new Map<number, { id: number; field: string; start: number; end: number; code: string }[]>();
-  if (noteIds.length === 0) return out;
+export interface Passage {
+  readonly id: number;
+  readonly field: string;
+  readonly start: number;
+  readonly end: number;
+  readonly code: string;
+  readonly memos: readonly { id: number; text: string; author: string; at: number }[];
+}
+
+/** One coder's passages per record of a source (outside rounds), with the code's name and the memos on them, in text order. */
+export function passagesOf(db: Db, coderId: number, source: CodingSource, recordIds: readonly number[]): Map<number, Passage[]> {
+  const out = new Map<number, Passage[]>();
+  if (recordIds.length === 0) return out;
   const rows = db
-    .select({ id: codings.id, noteId: codings.noteId, field: codings.field, start: codings.start, end: codings.end, code: codes.name })
+    .select({ id: codings.id, recordId: codings.noteId, field: codings.field, start: codings.start, end: codings.end, code: codes.name })
     .from(codings)
     .innerJoin(codes, eq(codes.id, codings.codeId))
-    .where(and(eq(codings.coderId, coderId), inArray(codings.noteId, [...noteIds]), eq(codings.roundId, 0), sql`${codings.field} <> ''`))
+    .where(and(eq(codings.coderId, coderId), eq(codings.source, source), inArray(codings.noteId, [...recordIds]), eq(codings.roundId, 0), sql`${codings.end} > 0`))
     .orderBy(asc(codings.field), asc(codings.start))
     .all();
-  for (const r of rows) out.set(r.noteId, [...(out.get(r.noteId) ?? []), { id: r.id, field: r.field, start: r.start, end: r.end, code: r.code }]);
+  const notes = new Map<number, Passage["memos"][number][]>();
+  if (rows.length) {
+    for (const m of db
+      .select({ id: memos.id, codingId: memos.codingId, text: memos.text, at: memos.createdAt, author: users.name })
+      .from(memos)
+      .innerJoin(users, eq(users.id, memos.authorId))
+      .where(inArray(memos.codingId, rows.map((r) => r.id)))
+      .orderBy(asc(memos.id))
+      .all()) {
+      notes.set(m.codingId!, [...(notes.get(m.codingId!) ?? []), { id: m.id, text: m.text, author: m.author, at: m.at }]);
+    }
+  }
+  for (const r of rows) out.set(r.recordId, [...(out.get(r.recordId) ?? []), { id: r.id, field: r.field, start: r.start, end: r.end, code: r.code, memos: notes.get(r.id) ?? [] }]);
   return out;
+}
+
+/** One coder's passages per note (outside rounds). */
+export function notePassages(db: Db, coderId: number, noteIds: readonly number[]) {
+  return passagesOf(db, coderId, "note", noteIds);
+}
+
+/** The coder's own passage (outside rounds), for a memo on it; null when it is not theirs. */
+export function ownPassage(db: Db, coderId: number, codingId: number) {
+  return db.select().from(codings).where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.roundId, 0), sql`${codings.end} > 0`)).get() ?? null;
 }

@@ -274,7 +274,7 @@ export async function notesAction(request: Request, context: AppLoadContext) {
     return back();
   }
   if (intent === "uncode") {
-    removePassage(context.db, user.id, noteId, Number(form.get("codingId")));
+    removePassage(context.db, user.id, "note", noteId, Number(form.get("codingId")));
     return back();
   }
   // A passage: a field of the note, [start, end) in code points of its text, one allowed code.
@@ -291,7 +291,7 @@ export async function notesAction(request: Request, context: AppLoadContext) {
         ? t("coding.v.passageCode")
         : null;
   if (error) return data({ passageError: { noteId, message: error } }, { status: 400 });
-  addPassage(context.db, p.id, user.id, noteId, field, start, end, codeId);
+  addPassage(context.db, p.id, user.id, { source: "note", recordId: noteId, field }, start, end, codeId);
   return back();
 }
 

@@ -65,10 +65,19 @@ export const codingRounds = sqliteTable("coding_rounds", {
   createdAt: integer("created_at").notNull().default(now),
 });
 
+export const codingSources = ["note", "turn", "answer"] as const;
+export type CodingSource = (typeof codingSources)[number];
+
 /**
- * One code applied by one coder to a log note: the whole note (field "", start = end = 0) or a
- * passage of one field [start, end) in code points of its text. round_id 0: ordinary coding;
- * otherwise the coding belongs to that round (blind, kept apart).
+ * One code applied by one coder to a record of a source:
+ * - "note": a log note (note_id); the whole note (field "", start = end = 0) or a passage of one
+ *   free-text field;
+ * - "turn": a speaker turn of a released transcript (note_id = transcript, field = the turn's
+ *   position); the whole turn (start = end = 0) or a passage of it;
+ * - "answer": an open answer of the employer survey (note_id = the answer's random id, field = the
+ *   item); the whole answer (start = end = 0) or a passage of it.
+ * Passages are [start, end) in code points of the text. round_id 0: ordinary coding; otherwise the
+ * coding belongs to that round (blind, kept apart).
  */
 export const codings = sqliteTable(
   "codings",
@@ -77,6 +86,7 @@ export const codings = sqliteTable(
     projectId: integer("project_id").notNull().references(() => projects.id),
     codeId: integer("code_id").notNull().references(() => codes.id),
     coderId: integer("coder_id").notNull().references(() => users.id),
+    source: text("source", { enum: codingSources }).notNull().default("note"),
     noteId: integer("note_id").notNull(),
     field: text("field").notNull().default(""),
     start: integer("start").notNull().default(0),
@@ -85,8 +95,8 @@ export const codings = sqliteTable(
     createdAt: integer("created_at").notNull().default(now),
   },
   (t) => [
-    uniqueIndex("codings_unique").on(t.codeId, t.coderId, t.noteId, t.field, t.start, t.end, t.roundId),
-    index("codings_note").on(t.noteId, t.roundId),
+    uniqueIndex("codings_unique").on(t.codeId, t.coderId, t.source, t.noteId, t.field, t.start, t.end, t.roundId),
+    index("codings_note").on(t.source, t.noteId, t.roundId),
     index("codings_code").on(t.codeId),
   ],
 );
