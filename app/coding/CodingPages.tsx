@@ -7,6 +7,7 @@ import { DateText, TimeText } from "~/components/DateTime";
 import { useLocale, useT } from "~/utils/i18n";
 import { formatMonth } from "~/i18n/dates";
 import type { loadAgreement, loadCodePage, loadCodingHome, loadNewRound, loadNotesPage, loadRound } from "./pages.server";
+import type { loadAnswerCoding, loadTranscriptCoding } from "./units.server";
 
 type Home = Awaited<ReturnType<typeof loadCodingHome>>;
 type CodePage = Awaited<ReturnType<typeof loadCodePage>>;
@@ -14,6 +15,12 @@ type NotesPage = Awaited<ReturnType<typeof loadNotesPage>>;
 type NewRound = Awaited<ReturnType<typeof loadNewRound>>;
 type RoundPage = Awaited<ReturnType<typeof loadRound>>;
 type AgreementPage = Awaited<ReturnType<typeof loadAgreement>>;
+type TranscriptPage = Awaited<ReturnType<typeof loadTranscriptCoding>>;
+type AnswersPage = Awaited<ReturnType<typeof loadAnswerCoding>>;
+export interface UnitResult {
+  readonly passageError?: { key: string; message: string };
+  readonly memoError?: MemoError;
+}
 export interface FormResult {
   readonly intent?: string;
   readonly typed?: Record<string, string | string[]>;
@@ -38,6 +45,8 @@ function Field({ id, label, error, children, hint }: { id: string; label: string
     </div>
   );
 }
+
+const withQuery = (path: string, query: string) => (query ? `${path}?${query}` : path);
 
 const described = (id: string, error?: string) => (error ? { "aria-describedby": `${id}-error`, "aria-invalid": true as const } : {});
 
@@ -85,9 +94,46 @@ export function CodingHome({ page, result }: { page: Home; result: FormResult | 
     <>
       <h1>{t("coding.title")}</h1>
       <p className="lead">{page.researcher ? t("coding.lead.researcher") : t("coding.lead.coResearcher")}</p>
-      <p>
-        <Link to="/coding/notes">{page.researcher ? t("coding.notes.linkResearcher") : t("coding.notes.linkOwn")}</Link>
-      </p>
+      {page.project.choices.length > 1 ? (
+        <ChoiceFilter id="coding-project" name="project" label={t("coding.project")} value={page.project.slug} options={page.project.choices.map((p) => ({ value: p.slug, label: p.title }))} />
+      ) : null}
+      <section aria-labelledby="material-heading">
+        <h2 id="material-heading">{t("coding.material")}</h2>
+        <ul>
+          <li>
+            <Link to={withQuery("/coding/notes", page.project.query)}>{page.researcher ? t("coding.notes.linkResearcher") : t("coding.notes.linkOwn")}</Link>
+          </li>
+        </ul>
+        <h3>{t("coding.transcripts")}</h3>
+        {page.transcripts.length === 0 ? (
+          <p className="muted">{page.researcher ? t("coding.transcripts.noneResearcher") : t("coding.transcripts.noneOwn")}</p>
+        ) : (
+          <ul>
+            {page.transcripts.map((x) => (
+              <li key={x.id}>
+                <Link to={`/coding/transcripts/${x.id}`}>{x.title}</Link> <span className="muted">(<DateText date={x.date} />)</span>
+                {page.researcher && x.coResearchers ? <span className="tag">{t("coding.transcripts.openTag")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {page.researcher ? (
+          <>
+            <h3>{t("coding.answers")}</h3>
+            {page.waves.length === 0 ? (
+              <p className="muted">{t("coding.answers.none")}</p>
+            ) : (
+              <ul>
+                {page.waves.map((w) => (
+                  <li key={w.id}>
+                    <Link to={`/coding/answers/${w.id}`}>{w.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        ) : null}
+      </section>
       <section aria-labelledby="codebook-heading">
         <h2 id="codebook-heading">{t("coding.codebook")}</h2>
         {page.tree.length === 0 ? (
@@ -136,7 +182,7 @@ export function CodingHome({ page, result }: { page: Home; result: FormResult | 
             </li>
           ))}
         </ul>
-        {page.researcher ? <Link to="/coding/rounds/new">{t("coding.rounds.new")}</Link> : null}
+        {page.researcher ? <Link to={withQuery("/coding/rounds/new", page.project.query)}>{t("coding.rounds.new")}</Link> : null}
       </section>
     </>
   );
@@ -260,35 +306,72 @@ function NoteText({ note }: { note: { date: string; fields: readonly { name: str
   );
 }
 
-/** One note with a checkbox per code: whole-note coding, one form per note. */
-type CodableNote = { id: number; date: string; fields: readonly { name: string; label: string; text: string }[]; applied: readonly number[] };
-
-function CodeNoteForm({ note, codes, month, saved, heading, children }: { note: CodableNote; codes: NotesPage["codes"]; month?: string | null; saved: boolean; heading: string; children?: ReactNode }) {
+/** A form that shows the page for another choice (a project, a month): works without JavaScript. */
+function ChoiceFilter({ id, name, label, value, options, hidden = {} }: { id: string; name: string; label: string; value: string; options: readonly { value: string; label: string }[]; hidden?: Record<string, string> }) {
   const t = useT();
   return (
-    <article id={`note-${note.id}`} className="card" aria-labelledby={`note-${note.id}-heading`}>
-      <h3 id={`note-${note.id}-heading`}>{heading}</h3>
-      <NoteText note={note} />
+    <Form method="get" className="filters">
+      <Hidden values={hidden} />
+      <label htmlFor={id}>{label}</label>{" "}
+      <select id={id} name={name} defaultValue={value}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" className="secondary">
+        {t("coding.notes.show")}
+      </button>
+    </Form>
+  );
+}
+
+/** «Saved.» after a form's button, once the form was saved. */
+function Saved({ shown }: { shown: boolean }) {
+  const t = useT();
+  return shown ? (
+    <span role="status" className="muted">
+      {" "}
+      {t("coding.notes.saved")}
+    </span>
+  ) : null;
+}
+
+/** Hidden inputs that name the unit a form is about. */
+function Hidden({ values }: { values: Record<string, string> }) {
+  return (
+    <>
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+    </>
+  );
+}
+
+type CodeChoice = { readonly id: number; readonly name: string };
+
+/** One unit (a note, a turn, an answer) with a checkbox per code: whole-unit coding, one form per unit. */
+function CodeUnitForm({ id, heading, hidden, codes, applied, legend, saved, body, children }: { id: string; heading: string; hidden: Record<string, string>; codes: readonly CodeChoice[]; applied: readonly number[]; legend: string; saved: boolean; body: ReactNode; children?: ReactNode }) {
+  const t = useT();
+  return (
+    <article id={id} className="card" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{heading}</h3>
+      {body}
       <Form method="post" preventScrollReset>
         <input type="hidden" name="intent" value="code" />
-        <input type="hidden" name="noteId" value={note.id} />
-        {month ? <input type="hidden" name="month" value={month} /> : null}
+        <Hidden values={hidden} />
         <fieldset>
-          <legend>{t("coding.notes.codes")}</legend>
+          <legend>{legend}</legend>
           {codes.map((c) => (
             <div key={c.id} className="field--check">
-              <input type="checkbox" id={`n${note.id}-c${c.id}`} name="code" value={c.id} defaultChecked={note.applied.includes(c.id)} />
-              <label htmlFor={`n${note.id}-c${c.id}`}>{c.name}</label>
+              <input type="checkbox" id={`${id}-c${c.id}`} name="code" value={c.id} defaultChecked={applied.includes(c.id)} />
+              <label htmlFor={`${id}-c${c.id}`}>{c.name}</label>
             </div>
           ))}
         </fieldset>
         <button type="submit">{t("coding.notes.save")}</button>
-        {saved ? (
-          <span role="status" className="muted">
-            {" "}
-            {t("coding.notes.saved")}
-          </span>
-        ) : null}
+        <Saved shown={saved} />
       </Form>
       {children}
     </article>
@@ -298,34 +381,76 @@ function CodeNoteForm({ note, codes, month, saved, heading, children }: { note: 
 /** Code points before a UTF-16 offset: what the server counts in. */
 const codePoints = (text: string, offset: number) => [...text.slice(0, offset)].length;
 
+type PassageView = { id: number; field: string; code: string; text: string; memos: readonly { id: number; text: string; author: string; at: number }[] };
+export type MemoError = { codingId: number; typed: string; message: string };
+
+/** The memos on a passage and a form for another (a disclosure widget, so it works without JavaScript). */
+function PassageMemos({ passage, hidden, error }: { passage: PassageView; hidden: Record<string, string>; error: MemoError | null }) {
+  const t = useT();
+  const id = `memo-${passage.id}`;
+  const short = passage.text.length > 60 ? `${passage.text.slice(0, 59)}…` : passage.text;
+  return (
+    <>
+      {passage.memos.length ? (
+        <ul className="plain memos">
+          {passage.memos.map((m) => (
+            <li key={m.id}>
+              {m.text}{" "}
+              <span className="muted">
+                ({m.author}, <TimeText at={m.at} />)
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <details id={id} open={!!error}>
+        <summary>{t("coding.passageMemo.summary", { count: passage.memos.length })}</summary>
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="memo" />
+          <input type="hidden" name="codingId" value={passage.id} />
+          <Hidden values={hidden} />
+          <Field id={`${id}-text`} label={t("coding.passageMemo.label", { text: short })} error={error?.message}>
+            <textarea id={`${id}-text`} name="memo" rows={2} defaultValue={error?.typed ?? ""} {...described(`${id}-text`, error?.message)} />
+          </Field>
+          <button type="submit" className="secondary">
+            {t("coding.passageMemo.submit")}
+          </button>
+        </Form>
+      </details>
+    </>
+  );
+}
+
 /**
- * Passages of a note: those coded (each can be removed, without JavaScript too) and, with
- * JavaScript, a way to code a passage: the note's fields as read-only text boxes where a passage
- * is marked with the mouse or with Shift and the arrow keys, a code, and a button.
+ * Passages of a unit: those coded (each can be removed and given memos, without JavaScript too)
+ * and, with JavaScript, a way to code a passage: the unit's fields as read-only text boxes where a
+ * passage is marked with the mouse or with Shift and the arrow keys, a code, and a button.
  */
-function Passages({ note, codes, month, error }: { note: NotesPage["notes"][number]; codes: NotesPage["codes"]; month: string | null; error: string | null }) {
+function Passages({ id, hidden, fields, passages, codes, error, memoError }: { id: string; hidden: Record<string, string>; fields: readonly { name: string; label: string; text: string }[]; passages: readonly PassageView[]; codes: readonly CodeChoice[]; error: string | null; memoError: MemoError | null }) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [marked, setMarked] = useState<{ field: string; start: number; end: number; text: string } | null>(null);
   useEffect(() => setHydrated(true), []);
-  const base = `note-${note.id}-passage`;
+  const base = `${id}-passage`;
   return (
     <section aria-labelledby={`${base}-heading`}>
       <h4 id={`${base}-heading`}>{t("coding.passages")}</h4>
-      {note.passages.length ? (
+      {passages.length ? (
         <ul className="plain">
-          {note.passages.map((g) => (
+          {passages.map((g) => (
             <li key={g.id}>
               <Form method="post" preventScrollReset>
                 <input type="hidden" name="intent" value="uncode" />
-                <input type="hidden" name="noteId" value={note.id} />
                 <input type="hidden" name="codingId" value={g.id} />
-                {month ? <input type="hidden" name="month" value={month} /> : null}
-                {`«${g.text}» — `}<strong>{g.code}</strong> <span className="muted">({note.fields.find((f) => f.name === g.field)?.label})</span>{" "}
+                <Hidden values={hidden} />
+                {`«${g.text}» — `}
+                <strong>{g.code}</strong>
+                {fields.length > 1 ? <span className="muted">{` (${fields.find((f) => f.name === g.field)?.label ?? ""})`}</span> : null}{" "}
                 <button type="submit" className="link-button">
                   {t("coding.passages.remove", { code: g.code })}
                 </button>
               </Form>
+              <PassageMemos passage={g} hidden={hidden} error={memoError?.codingId === g.id ? memoError : null} />
             </li>
           ))}
         </ul>
@@ -335,15 +460,14 @@ function Passages({ note, codes, month, error }: { note: NotesPage["notes"][numb
       {hydrated && codes.length ? (
         <Form method="post" preventScrollReset className="passage-coder">
           <input type="hidden" name="intent" value="passage" />
-          <input type="hidden" name="noteId" value={note.id} />
-          {month ? <input type="hidden" name="month" value={month} /> : null}
+          <Hidden values={hidden} />
           <input type="hidden" name="field" value={marked?.field ?? ""} />
           <input type="hidden" name="start" value={marked?.start ?? ""} />
           <input type="hidden" name="end" value={marked?.end ?? ""} />
           <p className="hint" id={`${base}-hint`}>
             {t("coding.passages.hint")}
           </p>
-          {note.fields.map((f) => (
+          {fields.map((f) => (
             <div className="field" key={f.name}>
               <label htmlFor={`${base}-${f.name}`}>{f.label}</label>
               {/* Not readOnly: Chromium gives a read-only box no caret, so Shift and the arrow keys
@@ -392,34 +516,32 @@ function Passages({ note, codes, month, error }: { note: NotesPage["notes"][numb
   );
 }
 
-export function NotesView({ page, passageError }: { page: NotesPage; passageError?: { noteId: number; message: string } | null }) {
+export function NotesView({ page, passageError, memoError }: { page: NotesPage; passageError?: { noteId: number; message: string } | null; memoError?: MemoError | null }) {
   const t = useT();
   const locale = useLocale();
   return (
     <>
       <h1>{page.researcher ? t("coding.notes.titleResearcher") : t("coding.notes.titleOwn")}</h1>
-      <Form method="get" className="filters">
-        <label htmlFor="notes-month">{t("coding.notes.month")}</label>{" "}
-        <select id="notes-month" name="month" defaultValue={page.month ?? ""}>
-          {page.months.map((m) => (
-            <option key={m} value={m}>
-              {formatMonth(m, locale)}
-            </option>
-          ))}
-        </select>{" "}
-        <button type="submit" className="secondary">
-          {t("coding.notes.show")}
-        </button>
-      </Form>
+      <ChoiceFilter
+        id="notes-month"
+        name="month"
+        label={t("coding.notes.month")}
+        value={page.month ?? ""}
+        options={page.months.map((m) => ({ value: m, label: formatMonth(m, locale) }))}
+        hidden={page.project.query ? { project: page.project.slug } : {}}
+      />
       {page.codes.length === 0 ? <p className="notice">{t("coding.notes.noCodes")}</p> : null}
       {page.notes.length === 0 ? <p className="muted">{t("coding.notes.none")}</p> : null}
-      {page.notes.map((n, i) => (
-        <CodeNoteForm key={n.id} note={n} codes={page.codes} month={page.month} saved={page.saved === String(n.id)} heading={t("coding.notes.note", { number: i + 1 })}>
-          <Passages note={n} codes={page.codes} month={page.month} error={passageError?.noteId === n.id ? passageError.message : null} />
-        </CodeNoteForm>
-      ))}
+      {page.notes.map((n, i) => {
+        const hidden = { noteId: String(n.id), ...(page.month ? { month: page.month } : {}) };
+        return (
+          <CodeUnitForm key={n.id} id={`note-${n.id}`} hidden={hidden} codes={page.codes} applied={n.applied} legend={t("coding.notes.codes")} saved={page.saved === String(n.id)} heading={t("coding.notes.note", { number: i + 1 })} body={<NoteText note={n} />}>
+            <Passages id={`note-${n.id}`} hidden={hidden} fields={n.fields} passages={n.passages} codes={page.codes} error={passageError?.noteId === n.id ? passageError.message : null} memoError={memoError ?? null} />
+          </CodeUnitForm>
+        );
+      })}
       <p>
-        <Link to="/coding">{t("coding.back")}</Link>
+        <Link to={page.project.query ? `/coding?${page.project.query}` : "/coding"}>{t("coding.back")}</Link>
       </p>
     </>
   );
@@ -497,7 +619,17 @@ export function RoundView({ page }: { page: RoundPage }) {
       <p className="lead">{t("coding.round.lead")}</p>
       <p role="status">{t("coding.round.progress", { done, total: page.notes.length })}</p>
       {page.notes.map((n, i) => (
-        <CodeNoteForm key={n.id} note={n} codes={page.codes} saved={page.saved === String(n.id)} heading={`${t("coding.notes.note", { number: i + 1 })}${n.done ? ` (${t("coding.round.coded")})` : ""}`} />
+        <CodeUnitForm
+          key={n.id}
+          id={`note-${n.id}`}
+          hidden={{ noteId: String(n.id) }}
+          codes={page.codes}
+          applied={n.applied}
+          legend={t("coding.notes.codes")}
+          saved={page.saved === String(n.id)}
+          heading={`${t("coding.notes.note", { number: i + 1 })}${n.done ? ` (${t("coding.round.coded")})` : ""}`}
+          body={<NoteText note={n} />}
+        />
       ))}
       {page.researcher ? (
         <p>
@@ -605,6 +737,78 @@ export function AgreementView({ page }: { page: AgreementPage }) {
           </article>
         ))}
       </section>
+      <p>
+        <Link to="/coding">{t("coding.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+/** A turn or an answer: its text, whole-unit coding, its passages. */
+function UnitCard({ unit, codes, legend, saved, result }: { unit: TranscriptPage["units"][number]; codes: readonly CodeChoice[]; legend: string; saved: string | null; result: UnitResult | undefined }) {
+  return (
+    <CodeUnitForm id={unit.key} hidden={unit.hidden} codes={codes} applied={unit.applied} legend={legend} saved={saved === unit.key} heading={unit.label} body={<p className="unit-text">{unit.text}</p>}>
+      <Passages
+        id={unit.key}
+        hidden={unit.hidden}
+        fields={[{ name: "text", label: unit.label, text: unit.text }]}
+        passages={unit.passages}
+        codes={codes}
+        error={result?.passageError?.key === unit.key ? result.passageError.message : null}
+        memoError={result?.memoError ?? null}
+      />
+    </CodeUnitForm>
+  );
+}
+
+export function TranscriptCodingView({ page, result }: { page: TranscriptPage; result: UnitResult | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("coding.turns.title", { title: page.transcript.title })}</h1>
+      <p className="lead">
+        <DateText date={page.transcript.date} /> · {page.transcript.theme}
+      </p>
+      <p>{page.researcher ? t("coding.turns.leadResearcher") : t("coding.turns.leadOwn")}</p>
+      {page.researcher ? (
+        <Form method="post" className="card">
+          <input type="hidden" name="intent" value="share" />
+          <div className="field--check">
+            <input type="checkbox" id="share-open" name="open" defaultChecked={page.transcript.coResearchers} />
+            <label htmlFor="share-open">{t("coding.turns.share")}</label>
+          </div>
+          <button type="submit" className="secondary">
+            {t("coding.turns.shareSave")}
+          </button>
+          <Saved shown={page.saved === "share"} />
+        </Form>
+      ) : null}
+      {page.codes.length === 0 ? <p className="notice">{t("coding.notes.noCodes")}</p> : null}
+      {page.units.map((u) => (
+        <UnitCard key={u.key} unit={u} codes={page.codes} legend={t("coding.turns.codes")} saved={page.saved} result={result} />
+      ))}
+      <p>
+        <Link to="/coding">{t("coding.back")}</Link>
+      </p>
+    </>
+  );
+}
+
+export function AnswerCodingView({ page, result }: { page: AnswersPage; result: UnitResult | undefined }) {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("coding.answersPage.title", { title: page.wave.title })}</h1>
+      <p className="lead">{t("coding.answersPage.lead")}</p>
+      {page.items.map((item) => (
+        <section key={item.name} aria-labelledby={`item-${item.name}`}>
+          <h2 id={`item-${item.name}`}>{item.label}</h2>
+          {item.units.length === 0 ? <p className="muted">{t("coding.answersPage.none")}</p> : null}
+          {item.units.map((u) => (
+            <UnitCard key={u.key} unit={u} codes={page.codes} legend={t("coding.answersPage.codes")} saved={page.saved} result={result} />
+          ))}
+        </section>
+      ))}
       <p>
         <Link to="/coding">{t("coding.back")}</Link>
       </p>

@@ -14,7 +14,9 @@ import { audit } from "~/accounts/audit.server";
 import type { TFunction } from "~/i18n/catalog";
 import { getTranslator } from "~/i18n/locale.server";
 import { logInstrument } from "~/logs/instrument.server";
-import { listProjects } from "~/projects/projects.server";
+import { projectOfSpecialist } from "~/survey/waves.server";
+import { codingProject } from "./project.server";
+import { codableTranscripts, codableWaves, memoAction } from "./units.server";
 import { agreement, type AgreementReport } from "./agreement";
 import {
   addMemo,
@@ -29,6 +31,7 @@ import {
   notePassages,
   removePassage,
   addPassage,
+  noteUnit,
   retireCode,
   setNoteCodes,
   splitCode,
@@ -40,11 +43,6 @@ type Errors = Partial<Record<string, string>>;
 const MAX_TEXT = 2000;
 const str = (form: FormData, name: string, max = MAX_TEXT) => String(form.get(name) ?? "").slice(0, max + 1);
 
-function project(context: AppLoadContext) {
-  const first = listProjects(context.db)[0];
-  if (!first) throw notFound();
-  return first;
-}
 
 /** A code's fields from a form, with an error per field in the person's language. */
 function codeInput(context: AppLoadContext, projectId: number, form: FormData, t: TFunction, except: number | null): { input: CodeInput; typed: Record<string, string>; errors: Errors } {
@@ -77,7 +75,7 @@ function codeInput(context: AppLoadContext, projectId: number, form: FormData, t
 
 export async function loadCodingHome(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
-  const p = project(context);
+  const p = codingProject(context, user, request.url);
   const researcher = user.role === "researcher";
   const tree = codebookTree(context.db, p.id).filter((c) => researcher || (c.coResearchers && c.retiredAt === null));
   const rounds = context.db
@@ -88,13 +86,21 @@ export async function loadCodingHome(request: Request, context: AppLoadContext) 
     .all()
     .filter((r) => researcher || r.coders.includes(user.id))
     .map((r) => ({ id: r.id, title: r.title, coders: r.coders.length, notes: r.sample.length, mine: r.coders.includes(user.id) }));
-  return { researcher, project: { title: p.title }, tree, rounds, saved: new URL(request.url).searchParams.get("saved") };
+  return {
+    researcher,
+    project: { slug: p.slug, title: p.title, choices: p.choices, query: p.query },
+    tree,
+    rounds,
+    transcripts: codableTranscripts(context, user, p.id).map((x) => ({ id: x.id, title: x.title, date: x.date, coResearchers: x.coResearchers })),
+    waves: researcher ? codableWaves(context, p.id) : [],
+    saved: new URL(request.url).searchParams.get("saved"),
+  };
 }
 
 export async function codingHomeAction(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher");
   const { t } = await getTranslator(request, context);
-  const p = project(context);
+  const p = codingProject(context, user, request.url);
   const form = await request.formData();
   if (form.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
   const { input, typed, errors } = codeInput(context, p.id, form, t, null);
@@ -211,7 +217,7 @@ function submittedMonths(context: AppLoadContext, projectId: number): string[] {
 export async function loadNotesPage(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
   const { locale } = await getTranslator(request, context);
-  const p = project(context);
+  const p = codingProject(context, user, request.url);
   const researcher = user.role === "researcher";
   const url = new URL(request.url);
   const months = researcher
@@ -236,6 +242,7 @@ export async function loadNotesPage(request: Request, context: AppLoadContext) {
   const passages = notePassages(context.db, user.id, ids);
   return {
     researcher,
+    project: { slug: p.slug, query: p.query },
     months,
     month,
     codes: usable,
@@ -261,14 +268,18 @@ const codeIdsOf = (form: FormData) => form.getAll("code").map(Number).filter((n)
 export async function notesAction(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
   const { t } = await getTranslator(request, context);
-  const p = project(context);
+  const p = codingProject(context, user, request.url);
   const form = await request.formData();
   const noteId = Number(form.get("noteId"));
   const intent = form.get("intent");
-  if (!["code", "passage", "uncode"].includes(String(intent)) || !mayCode(context, user, noteId, p.id)) throw notFound();
+  if (!["code", "passage", "uncode", "memo"].includes(String(intent)) || !mayCode(context, user, noteId, p.id)) throw notFound();
   const allowed = usableCodes(context.db, p.id, user.role === "researcher").map((c) => c.id);
   const month = String(form.get("month") ?? "").slice(0, 7);
-  const back = () => redirect(`/coding/notes?${new URLSearchParams({ month, saved: String(noteId) })}#note-${noteId}`);
+  const query = (saved: string) => new URLSearchParams({ ...(p.query ? { project: p.slug } : {}), month, saved });
+  const back = () => redirect(`/coding/notes?${query(String(noteId))}#note-${noteId}`);
+  if (intent === "memo") {
+    return memoAction(context, t, form, { user, projectId: p.id, unit: noteUnit(noteId), text: "", key: `note-${noteId}`, back: (saved, key) => `/coding/notes?${query(saved)}#${key}` });
+  }
   if (intent === "code") {
     setNoteCodes(context.db, p.id, user.id, noteId, 0, allowed, codeIdsOf(form));
     return back();
@@ -307,22 +318,28 @@ function noteFieldText(context: AppLoadContext, noteId: number, field: string): 
 // -------------------------------------------------------------------------------------------
 // Agreement rounds
 
-export async function loadNewRound(request: Request, context: AppLoadContext) {
-  await requireRole(request, context, "researcher");
-  const p = project(context);
-  const people = context.db
-    .select({ id: users.id, name: users.name, role: users.role })
+/** Who can code in a project: its researchers (all of them) and the job specialists working in it. */
+function projectCoders(context: AppLoadContext, projectId: number) {
+  return context.db
+    .select({ id: users.id, name: users.name, role: users.role, caseProjectId: users.caseProjectId })
     .from(users)
-    .where(inArray(users.role, ["researcher", "job_specialist"]))
+    .where(and(inArray(users.role, ["researcher", "job_specialist"]), eq(users.active, true)))
     .orderBy(asc(users.role), asc(users.name))
-    .all();
-  return { months: submittedMonths(context, p.id), people, codes: usableCodes(context.db, p.id, true).map((c) => ({ id: c.id, name: c.name })) };
+    .all()
+    .filter((u) => u.role === "researcher" || projectOfSpecialist(context.db, u) === projectId)
+    .map((u) => ({ id: u.id, name: u.name, role: u.role }));
+}
+
+export async function loadNewRound(request: Request, context: AppLoadContext) {
+  const user = await requireRole(request, context, "researcher");
+  const p = codingProject(context, user, request.url);
+  return { project: { title: p.title, query: p.query }, months: submittedMonths(context, p.id), people: projectCoders(context, p.id), codes: usableCodes(context.db, p.id, true).map((c) => ({ id: c.id, name: c.name })) };
 }
 
 export async function newRoundAction(request: Request, context: AppLoadContext) {
   const user = await requireRole(request, context, "researcher");
   const { t } = await getTranslator(request, context);
-  const p = project(context);
+  const p = codingProject(context, user, request.url);
   const form = await request.formData();
   const typed = { title: str(form, "title", 120), month: str(form, "month", 7), size: str(form, "size", 4), coders: form.getAll("coder").map(String), codes: form.getAll("code").map(String) };
   const errors: Errors = {};
@@ -333,8 +350,8 @@ export async function newRoundAction(request: Request, context: AppLoadContext) 
   const size = Number(typed.size);
   if (!Number.isInteger(size) || size < 2 || size > 200) errors.size = t("coding.v.size");
   const coderIds = [...new Set(typed.coders.map(Number))];
-  const known = coderIds.length ? context.db.select({ id: users.id }).from(users).where(and(inArray(users.id, coderIds), inArray(users.role, ["researcher", "job_specialist"]))).all() : [];
-  if (known.length < 2 || known.length !== coderIds.length) errors.coders = t("coding.v.coders");
+  const known = new Set(projectCoders(context, p.id).map((c) => c.id));
+  if (coderIds.length < 2 || coderIds.some((id) => !known.has(id))) errors.coders = t("coding.v.coders");
   const codeIds = [...new Set(typed.codes.map(Number))];
   const usable = new Set(usableCodes(context.db, p.id, true).map((c) => c.id));
   if (codeIds.length === 0 || codeIds.some((id) => !usable.has(id))) errors.codes = t("coding.v.codes");

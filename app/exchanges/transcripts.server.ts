@@ -134,6 +134,18 @@ export function releaseTranscript(db: Db, transcript: Transcript, actorId: numbe
   audit(db, actorId, "exchange.transcript_released", `transcript:${transcript.id}`);
 }
 
+/** Opens a released transcript to (or closes it for) coding by the job specialists who attended its exchange. */
+export function setCoResearchers(db: Db, transcriptId: number, open: boolean, actorId: number): void {
+  writeTransaction(db, (tx) => {
+    const changed = tx
+      .update(exchangeTranscripts)
+      .set({ coResearchers: open })
+      .where(and(eq(exchangeTranscripts.id, transcriptId), eq(exchangeTranscripts.status, "released"), eq(exchangeTranscripts.coResearchers, !open)))
+      .run().changes;
+    if (changed) audit(tx, actorId, open ? "coding.transcript_opened" : "coding.transcript_closed", `transcript:${transcriptId}`);
+  });
+}
+
 export function setNvivoExport(db: Db, transcriptId: number, flag: boolean): void {
   db.update(exchangeTranscripts).set({ nvivoExport: flag }).where(eq(exchangeTranscripts.id, transcriptId)).run();
 }

@@ -15,7 +15,7 @@ import { addHomework } from "../../app/exchanges/homework.server";
 import { submitPreparation } from "../../app/exchanges/participation.server";
 import { knownPeople, suggestReplacements } from "../../app/exchanges/pseudonyms.server";
 import { compiledPreparation, templateQuestions, type PrepQuestion } from "../../app/exchanges/questions.server";
-import { addSpanCode, createTranscript, getTranscript, releaseTranscript, turnsOf } from "../../app/exchanges/transcripts.server";
+import { addSpanCode, createTranscript, getTranscript, releaseTranscript, setCoResearchers, turnsOf } from "../../app/exchanges/transcripts.server";
 import { normaliseText } from "../../app/exchanges/transcript-text";
 import type { AgendaInput } from "../../app/exchanges/agenda.server";
 import { demoResearcher } from "./people";
@@ -235,5 +235,7 @@ export function loadExchangeDemo(db: Db, projectId: number): void {
       const turn = turns.find((t) => t.position === c.turn);
       if (turn) addSpanCode(db, released, c.code, turn.start, turn.end, researcherId);
     }
+    // The job specialists' exchange is opened to those who attended, to code as co-researchers.
+    if (tr.audience === "job_specialists") setCoResearchers(db, transcriptId, true, researcherId);
   }
 }

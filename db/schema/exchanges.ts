@@ -216,6 +216,8 @@ export const exchangeTranscripts = sqliteTable(
     createdBy: integer("created_by").notNull().references(() => users.id),
     createdAt: integer("created_at").notNull().default(now),
     releasedAt: integer("released_at"),
+    /** Released to the job specialists who attended, to code as co-researchers (issue 15). */
+    coResearchers: integer("co_researchers", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("exchange_transcripts_exchange").on(t.exchangeId), uniqueIndex("exchange_transcripts_key").on(t.createdBy, t.clientKey)],
 );

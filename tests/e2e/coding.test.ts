@@ -1,8 +1,10 @@
 // Co-research coding in Debian's Chromium: with JavaScript a researcher adds a code (an error at
 // the field first), creates an agreement round of two job specialists, both code the sample blind,
 // and the agreement page shows percent agreement, κ and α and the disagreement; without
-// JavaScript a job specialist codes a whole note of their own. axe on every page and state; any
-// page or console error fails.
+// JavaScript a job specialist codes a whole note of their own. A job specialist codes a passage of
+// a transcript turn marked with the mouse and writes a memo on it; without JavaScript a researcher
+// codes a whole open answer and a whole turn. axe on every page and state; any page or console
+// error fails.
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
@@ -146,6 +148,66 @@ describe("coding in the browser", () => {
     await expectAccessible(page, "own notes coded");
     const coded = one<{ n: number }>("SELECT count(*) AS n FROM codings g JOIN users u ON u.id = g.coder_id WHERE u.email = ? AND g.round_id = 0", identities.jsA).n;
     expect(coded).toBe(1);
+    await page.close();
+  });
+
+  it("with JavaScript: a job specialist codes a passage of a transcript turn marked with the mouse, and writes a memo on it", { timeout: 120_000 }, async () => {
+    const page = await as(identities.jsA, true);
+    await page.goto(`${server.url}/coding`);
+    await page.getByRole("link", { name: "Gruppediskusjon om kompetanser (BAKES)" }).click();
+    await page.getByRole("heading", { name: "Kod transkripsjonen «Gruppediskusjon om kompetanser (BAKES)»" }).waitFor();
+    await expectAccessible(page, "transcript to code");
+    const turn = page.locator("article.card").filter({ hasText: "Kulturforståelse" });
+    const box = turn.getByRole("textbox");
+    const text = await box.inputValue();
+    // A double click marks the word under the pointer.
+    await box.dblclick();
+    const marked = /Markert: «(.+)»/.exec((await turn.getByText(/^Markert: /).textContent())!)![1];
+    expect(text).toContain(marked);
+    await turn.getByLabel("Kode for den markerte teksten").selectOption({ label: "A Samarbeid med arbeidsgivere" });
+    await turn.getByRole("button", { name: "Kod markert tekst" }).click();
+    const listed = page.locator("article.card").filter({ hasText: "Kulturforståelse" }).getByText(`«${marked}» — A Samarbeid med arbeidsgivere`);
+    await listed.waitFor();
+    const stored = one<{ field: string; start: number; end: number }>("SELECT g.field, g.start, g.\"end\" FROM codings g JOIN users u ON u.id = g.coder_id WHERE u.email = ? AND g.source = 'turn'", identities.jsA);
+    expect([...text].slice(stored.start, stored.end).join("")).toBe(marked);
+
+    // A memo on the passage: an empty one gets its error at the field, then one is saved.
+    expectFailures(page, { status: 400, method: "POST" });
+    const card = page.locator("article.card").filter({ hasText: "Kulturforståelse" });
+    await card.getByText("Skriv et notat om tekstdelen").click();
+    await card.getByRole("button", { name: "Lagre notatet" }).click();
+    await page.getByText("Skriv notatet.").waitFor();
+    await expectAccessible(page, "memo with an error");
+    await page.locator("article.card").filter({ hasText: "Kulturforståelse" }).getByLabel(/^Notat om «/).fill("Språkstøtte går igjen hos flere.");
+    await page.locator("article.card").filter({ hasText: "Kulturforståelse" }).getByRole("button", { name: "Lagre notatet" }).click();
+    await page.getByText("Språkstøtte går igjen hos flere.").waitFor();
+    await expectAccessible(page, "memo saved");
+    await page.close();
+  });
+
+  it("without JavaScript: a researcher codes a whole open answer and a whole turn", { timeout: 120_000 }, async () => {
+    const page = await as(identities.researcher, false);
+    await page.goto(`${server.url}/coding`);
+    await page.getByRole("link", { name: "Spørreundersøkelse blant arbeidsgivere 2018–19" }).click();
+    await page.getByRole("heading", { name: /^Kod åpne svar/ }).waitFor();
+    await expectAccessible(page, "open answers to code");
+    // Without JavaScript there is no passage marker, only whole answers.
+    expect(await page.getByRole("button", { name: "Kod markert tekst" }).count()).toBe(0);
+    const first = page.locator("article.card").first();
+    await first.getByLabel("B Arbeidsgiveres behov for oppfølging").check();
+    await first.getByRole("button", { name: "Lagre kodingen" }).click();
+    await page.locator("article.card").first().getByText("Lagret.").waitFor();
+    expect(await page.locator("article.card").first().getByLabel("B Arbeidsgiveres behov for oppfølging").isChecked()).toBe(true);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM codings WHERE source = 'answer'").n).toBe(1);
+
+    await page.goto(`${server.url}/coding`);
+    await page.getByRole("link", { name: "Lederperspektiv på SE-implementering" }).click();
+    const turn = page.locator("article.card").filter({ hasText: "Finansieringen" });
+    await turn.getByLabel("K6 Læring og resultater").check();
+    await turn.getByRole("button", { name: "Lagre kodingen" }).click();
+    await page.locator("article.card").filter({ hasText: "Finansieringen" }).getByText("Lagret.").waitFor();
+    await expectAccessible(page, "turn coded without JavaScript");
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM codings WHERE source = 'turn' AND \"end\" = 0").n).toBe(1);
     await page.close();
   });
 });

@@ -101,6 +101,9 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/coding._index": { path: () => "/coding", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: researcherOnly(400) },
   "routes/coding.codes.$id": { path: () => "/coding/codes/1", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/coding.notes": { path: () => "/coding/notes", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 } },
+  // Transcript 1 (the job specialists' exchange, which jsA and jsB attended) is opened to them in the demo.
+  "routes/coding.transcripts.$id": { path: () => "/coding/transcripts/1", get: { anonymous: "→/login", jsA: 200, jsB: 200, leadA: 403, researcher: 200 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 } },
+  "routes/coding.answers.$id": { path: () => "/coding/answers/1", get: researcherOnly(200), post: researcherOnly(404) },
   "routes/coding.rounds.new": { path: () => "/coding/rounds/new", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/coding.rounds.$id._index": { path: () => "/coding/rounds/999999", get: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 }, post: { anonymous: "→/login", jsA: 404, jsB: 404, leadA: 403, researcher: 404 } },
   "routes/coding.rounds.$id.agreement": { path: () => "/coding/rounds/999999/agreement", get: researcherOnly(404), post: all(405) },

@@ -72,6 +72,8 @@ export const nb = {
   "audit.event.export.name_decided": "{actor} avgjorde om et funnet ord i «{project}» er et navn: {decision, select, name {navn, sladdes} other {ikke et navn, beholdes}}.",
   "audit.event.import.confirmed": "{actor} importerte {kind, select, log {loggnotater} reports {individrapporter} other {oppmøte}} fra en fil til «{project}» ({created, number} nye, {updated, number} oppdatert, {unchanged, number} uendret, {rejected, number} avvist).",
   "audit.event.coding.code_created": "{actor} la til koden «{code}» i kodeboken til «{project}».",
+  "audit.event.coding.transcript_opened": "{actor} åpnet transkripsjonen «{transcript}» for koding av jobbspesialistene som deltok.",
+  "audit.event.coding.transcript_closed": "{actor} lukket transkripsjonen «{transcript}» for koding av jobbspesialistene.",
   "audit.event.coding.round_created": "{actor} opprettet en kodingsrunde i «{project}» ({notes, plural, one {# notat} other {# notater}}, {coders, plural, one {# koder} other {# kodere}}).",
 } as const;
 
@@ -145,5 +147,7 @@ export const en: Messages<typeof nb> = {
   "audit.event.export.name_decided": "{actor} decided whether a word found in «{project}» is a name: {decision, select, name {a name, redacted} other {not a name, kept}}.",
   "audit.event.import.confirmed": "{actor} imported {kind, select, log {log notes} reports {participant reports} other {attendance}} from a file into «{project}» ({created, number} new, {updated, number} updated, {unchanged, number} unchanged, {rejected, number} rejected).",
   "audit.event.coding.code_created": "{actor} added the code «{code}» to the codebook of «{project}».",
+  "audit.event.coding.transcript_opened": "{actor} opened the transcript «{transcript}» for coding by the job specialists who attended.",
+  "audit.event.coding.transcript_closed": "{actor} closed the transcript «{transcript}» to coding by the job specialists.",
   "audit.event.coding.round_created": "{actor} created a coding round in «{project}» ({notes, plural, one {# note} other {# notes}}, {coders, plural, one {# coder} other {# coders}}).",
 };

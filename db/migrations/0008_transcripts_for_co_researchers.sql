@@ -1,0 +1,1 @@
+ALTER TABLE `exchange_transcripts` ADD `co_researchers` integer DEFAULT false NOT NULL;
