@@ -426,7 +426,7 @@ function PassageMemos({ passage, hidden, error }: { passage: PassageView; hidden
  * and, with JavaScript, a way to code a passage: the unit's fields as read-only text boxes where a
  * passage is marked with the mouse or with Shift and the arrow keys, a code, and a button.
  */
-function Passages({ id, hidden, fields, passages, codes, error, memoError }: { id: string; hidden: Record<string, string>; fields: readonly { name: string; label: string; text: string }[]; passages: readonly PassageView[]; codes: readonly CodeChoice[]; error: string | null; memoError: MemoError | null }) {
+function Passages({ id, hidden, fields, passages, codes, error, memoError, memos = true }: { id: string; hidden: Record<string, string>; fields: readonly { name: string; label: string; text: string }[]; passages: readonly PassageView[]; codes: readonly CodeChoice[]; error: string | null; memoError: MemoError | null; memos?: boolean }) {
   const t = useT();
   const [hydrated, setHydrated] = useState(false);
   const [marked, setMarked] = useState<{ field: string; start: number; end: number; text: string } | null>(null);
@@ -450,7 +450,7 @@ function Passages({ id, hidden, fields, passages, codes, error, memoError }: { i
                   {t("coding.passages.remove", { code: g.code })}
                 </button>
               </Form>
-              <PassageMemos passage={g} hidden={hidden} error={memoError?.codingId === g.id ? memoError : null} />
+              {memos ? <PassageMemos passage={g} hidden={hidden} error={memoError?.codingId === g.id ? memoError : null} /> : null}
             </li>
           ))}
         </ul>
@@ -574,6 +574,23 @@ export function NewRoundView({ page, result }: { page: NewRound; result: FormRes
         <Field id="round-size" label={t("coding.rounds.sizeLabel")} error={errors.size}>
           <input id="round-size" name="size" type="number" min={2} max={200} defaultValue={(typed.size as string) ?? "30"} {...described("round-size", errors.size)} />
         </Field>
+        <fieldset className="field" aria-describedby={errors.unit ? "round-unit-error" : "round-unit-hint"}>
+          <legend>{t("coding.rounds.unit")}</legend>
+          <span className="hint" id="round-unit-hint">
+            {t("coding.rounds.unitHint")}
+          </span>
+          {(["record", "character"] as const).map((u) => (
+            <div key={u} className="field--check">
+              <input type="radio" id={`round-unit-${u}`} name="unit" value={u} defaultChecked={((typed.unit as string) || "record") === u} />
+              <label htmlFor={`round-unit-${u}`}>{t(`coding.rounds.unit.${u}`)}</label>
+            </div>
+          ))}
+          {errors.unit ? (
+            <p className="field-error" id="round-unit-error">
+              {errors.unit}
+            </p>
+          ) : null}
+        </fieldset>
         <fieldset className="field" aria-describedby={errors.coders ? "round-coders-error" : undefined}>
           <legend>{t("coding.rounds.coders")}</legend>
           {page.people.map((p) => (
@@ -610,13 +627,15 @@ export function NewRoundView({ page, result }: { page: NewRound; result: FormRes
   );
 }
 
-export function RoundView({ page }: { page: RoundPage }) {
+export function RoundView({ page, passageError }: { page: RoundPage; passageError?: { noteId: number; message: string } | null }) {
   const t = useT();
   const done = page.notes.filter((n) => n.done).length;
+  const characters = page.round.unit === "character";
   return (
     <>
       <h1>{page.round.title}</h1>
       <p className="lead">{t("coding.round.lead")}</p>
+      {characters ? <p>{t("coding.round.leadCharacters")}</p> : null}
       <p role="status">{t("coding.round.progress", { done, total: page.notes.length })}</p>
       {page.notes.map((n, i) => (
         <CodeUnitForm
@@ -625,11 +644,15 @@ export function RoundView({ page }: { page: RoundPage }) {
           hidden={{ noteId: String(n.id) }}
           codes={page.codes}
           applied={n.applied}
-          legend={t("coding.notes.codes")}
+          legend={characters ? t("coding.round.codesWhole") : t("coding.notes.codes")}
           saved={page.saved === String(n.id)}
           heading={`${t("coding.notes.note", { number: i + 1 })}${n.done ? ` (${t("coding.round.coded")})` : ""}`}
           body={<NoteText note={n} />}
-        />
+        >
+          {characters ? (
+            <Passages id={`note-${n.id}`} hidden={{ noteId: String(n.id) }} fields={n.fields} passages={n.passages} codes={page.codes} error={passageError?.noteId === n.id ? passageError.message : null} memoError={null} memos={false} />
+          ) : null}
+        </CodeUnitForm>
       ))}
       {page.researcher ? (
         <p>
@@ -650,7 +673,7 @@ export function AgreementView({ page }: { page: AgreementPage }) {
   return (
     <>
       <h1>{t("coding.agreement.title", { title: page.round.title })}</h1>
-      <p className="lead">{t("coding.agreement.lead", { notes: page.round.notes })}</p>
+      <p className="lead">{page.round.unit === "character" ? t("coding.agreement.leadCharacters", { notes: page.round.notes, characters: page.units }) : t("coding.agreement.lead", { notes: page.round.notes })}</p>
       <ul>
         {page.coders.map((c) => (
           <li key={c.id}>{t("coding.agreement.coder", { name: c.name, done: c.done, total: page.round.notes })}</li>
@@ -662,7 +685,7 @@ export function AgreementView({ page }: { page: AgreementPage }) {
           <thead>
             <tr>
               <th scope="col">{t("coding.agreement.code")}</th>
-              <th scope="col">{t("coding.agreement.units")}</th>
+              <th scope="col">{page.round.unit === "character" ? t("coding.agreement.characters") : t("coding.agreement.units")}</th>
               <th scope="col">{t("coding.agreement.percent")}</th>
               {page.twoCoders ? <th scope="col">{t("coding.agreement.kappa")}</th> : null}
               <th scope="col">{t("coding.agreement.alpha")}</th>
@@ -714,6 +737,37 @@ export function AgreementView({ page }: { page: AgreementPage }) {
           <article key={d.note.id} className="card" aria-labelledby={`dis-${d.note.id}`}>
             <h3 id={`dis-${d.note.id}`}>{t("coding.notes.note", { number: i + 1 })}</h3>
             <NoteText note={d.note} />
+            {d.passages.length ? (
+              <TableScroll label={t("coding.disagreements.passages", { number: i + 1 })}>
+                <table>
+                  <caption>{t("coding.disagreements.passages", { number: i + 1 })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("coding.disagreements.passage")}</th>
+                      <th scope="col">{t("coding.agreement.code")}</th>
+                      {page.coders.map((c) => (
+                        <th key={c.id} scope="col">
+                          {c.name}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.passages.map((g) => (
+                      <tr key={g.key}>
+                        <th scope="row">
+                          {`«${g.text}»`} <span className="muted">({g.field})</span>
+                        </th>
+                        <td>{g.code}</td>
+                        {g.coded.map((v, j) => (
+                          <td key={page.coders[j].id}>{v === null ? t("coding.disagreements.notCoded") : v ? t("coding.disagreements.coded") : t("coding.disagreements.notThere")}</td>
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            ) : null}
             <TableScroll label={t("coding.disagreements.side", { number: i + 1 })}>
               <table>
                 <thead>

@@ -220,19 +220,19 @@ export function noteCodes(db: Db, coderId: number, noteIds: readonly number[], r
   return out;
 }
 
-/** A passage of a unit's text coded by one coder (outside rounds); start and end in code points. For notes `field` is the note's field. */
-export function addPassage(db: Db, projectId: number, coderId: number, unit: Unit, start: number, end: number, codeId: number) {
+/** A passage of a unit's text coded by one coder (round 0: outside rounds); start and end in code points. For notes `field` is the note's field. */
+export function addPassage(db: Db, projectId: number, coderId: number, unit: Unit, start: number, end: number, codeId: number, roundId = 0) {
   writeTransaction(db, (tx) =>
-    tx.insert(codings).values({ projectId, codeId, coderId, source: unit.source, noteId: unit.recordId, field: unit.field, start, end, roundId: 0 }).onConflictDoNothing().run(),
+    tx.insert(codings).values({ projectId, codeId, coderId, source: unit.source, noteId: unit.recordId, field: unit.field, start, end, roundId }).onConflictDoNothing().run(),
   );
 }
 
-/** Removes one of the coder's own passages of a record (outside rounds). */
-export function removePassage(db: Db, coderId: number, source: CodingSource, recordId: number, codingId: number) {
+/** Removes one of the coder's own passages of a record (round 0: outside rounds). */
+export function removePassage(db: Db, coderId: number, source: CodingSource, recordId: number, codingId: number, roundId = 0) {
   writeTransaction(db, (tx) =>
     tx
       .delete(codings)
-      .where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.source, source), eq(codings.noteId, recordId), eq(codings.roundId, 0), sql`${codings.end} > 0`))
+      .where(and(eq(codings.id, codingId), eq(codings.coderId, coderId), eq(codings.source, source), eq(codings.noteId, recordId), eq(codings.roundId, roundId), sql`${codings.end} > 0`))
       .run(),
   );
 }
@@ -242,19 +242,20 @@ export interface Passage {
   readonly field: string;
   readonly start: number;
   readonly end: number;
+  readonly codeId: number;
   readonly code: string;
   readonly memos: readonly { id: number; text: string; author: string; at: number }[];
 }
 
-/** One coder's passages per record of a source (outside rounds), with the code's name and the memos on them, in text order. */
-export function passagesOf(db: Db, coderId: number, source: CodingSource, recordIds: readonly number[]): Map<number, Passage[]> {
+/** One coder's passages per record of a source (round 0: outside rounds), with the code and the memos on them, in text order. */
+export function passagesOf(db: Db, coderId: number, source: CodingSource, recordIds: readonly number[], roundId = 0): Map<number, Passage[]> {
   const out = new Map<number, Passage[]>();
   if (recordIds.length === 0) return out;
   const rows = db
-    .select({ id: codings.id, recordId: codings.noteId, field: codings.field, start: codings.start, end: codings.end, code: codes.name })
+    .select({ id: codings.id, recordId: codings.noteId, field: codings.field, start: codings.start, end: codings.end, codeId: codings.codeId, code: codes.name })
     .from(codings)
     .innerJoin(codes, eq(codes.id, codings.codeId))
-    .where(and(eq(codings.coderId, coderId), eq(codings.source, source), inArray(codings.noteId, [...recordIds]), eq(codings.roundId, 0), sql`${codings.end} > 0`))
+    .where(and(eq(codings.coderId, coderId), eq(codings.source, source), inArray(codings.noteId, [...recordIds]), eq(codings.roundId, roundId), sql`${codings.end} > 0`))
     .orderBy(asc(codings.field), asc(codings.start))
     .all();
   const notes = new Map<number, Passage["memos"][number][]>();
@@ -269,7 +270,7 @@ export function passagesOf(db: Db, coderId: number, source: CodingSource, record
       notes.set(m.codingId!, [...(notes.get(m.codingId!) ?? []), { id: m.id, text: m.text, author: m.author, at: m.at }]);
     }
   }
-  for (const r of rows) out.set(r.recordId, [...(out.get(r.recordId) ?? []), { id: r.id, field: r.field, start: r.start, end: r.end, code: r.code, memos: notes.get(r.id) ?? [] }]);
+  for (const r of rows) out.set(r.recordId, [...(out.get(r.recordId) ?? []), { id: r.id, field: r.field, start: r.start, end: r.end, codeId: r.codeId, code: r.code, memos: notes.get(r.id) ?? [] }]);
   return out;
 }
 

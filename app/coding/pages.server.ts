@@ -7,12 +7,13 @@
 import crypto from "node:crypto";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { codes, codingRounds, logMonths, logNotes, roundDecisions, users } from "../../db/schema";
+import { codes, codingRounds, logMonths, logNotes, roundDecisions, roundUnits, users } from "../../db/schema";
 import { writeTransaction } from "../../db/connection.server";
 import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
 import { audit } from "~/accounts/audit.server";
 import type { TFunction } from "~/i18n/catalog";
 import { getTranslator } from "~/i18n/locale.server";
+import { sliceCodePoints } from "~/exchanges/transcript-text";
 import { logInstrument } from "~/logs/instrument.server";
 import { projectOfSpecialist } from "~/survey/waves.server";
 import { codingProject } from "./project.server";
@@ -29,6 +30,8 @@ import {
   nameTaken,
   noteCodes,
   notePassages,
+  passagesOf,
+  type Passage,
   removePassage,
   addPassage,
   noteUnit,
@@ -294,16 +297,16 @@ export async function notesAction(request: Request, context: AppLoadContext) {
   const end = Number(form.get("end"));
   const codeId = Number(form.get("code"));
   const text = noteFieldText(context, noteId, field);
-  const length = text === null ? 0 : [...text].length;
-  const error =
-    text === null || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start >= end
-      ? t("coding.v.passage")
-      : !allowed.includes(codeId)
-        ? t("coding.v.passageCode")
-        : null;
+  const error = passageError(t, text, start, end) ?? (!allowed.includes(codeId) ? t("coding.v.passageCode") : null);
   if (error) return data({ passageError: { noteId, message: error } }, { status: 400 });
   addPassage(context.db, p.id, user.id, { source: "note", recordId: noteId, field }, start, end, codeId);
   return back();
+}
+
+/** What is wrong with a passage [start, end) of a field's text (code points), or null. */
+function passageError(t: TFunction, text: string | null, start: number, end: number): string | null {
+  const length = text === null ? 0 : [...text].length;
+  return text === null || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || start >= end ? t("coding.v.passage") : null;
 }
 
 /** The text of one free-text field of a note, or null when the note has no such field. */
@@ -341,8 +344,11 @@ export async function newRoundAction(request: Request, context: AppLoadContext) 
   const { t } = await getTranslator(request, context);
   const p = codingProject(context, user, request.url);
   const form = await request.formData();
-  const typed = { title: str(form, "title", 120), month: str(form, "month", 7), size: str(form, "size", 4), coders: form.getAll("coder").map(String), codes: form.getAll("code").map(String) };
+  const typed = { title: str(form, "title", 120), month: str(form, "month", 7), size: str(form, "size", 4), unit: str(form, "unit", 10), coders: form.getAll("coder").map(String), codes: form.getAll("code").map(String) };
   const errors: Errors = {};
+  // Whole notes unless a unit is named (the form always names one).
+  const unit = roundUnits.find((u) => u === (typed.unit || "record"));
+  if (!unit) errors.unit = t("coding.v.unit");
   const title = typed.title.trim();
   if (!title || title.length > 120) errors.title = t("coding.v.title");
   const months = submittedMonths(context, p.id);
@@ -375,7 +381,7 @@ export async function newRoundAction(request: Request, context: AppLoadContext) 
   }
   if (Object.keys(errors).length) return data({ typed, errors }, { status: 400 });
   const id = writeTransaction(context.db, (tx) => {
-    const row = tx.insert(codingRounds).values({ projectId: p.id, title, sample, coders: coderIds, codeIds, createdBy: user.id }).returning({ id: codingRounds.id }).get();
+    const row = tx.insert(codingRounds).values({ projectId: p.id, title, sample, coders: coderIds, codeIds, unit, createdBy: user.id }).returning({ id: codingRounds.id }).get();
     audit(tx, user.id, "coding.round_created", `project:${p.id}`, { projectId: p.id, notes: sample.length, coders: coderIds.length });
     return row.id;
   });
@@ -396,6 +402,7 @@ export async function loadRound(request: Request, context: AppLoadContext, id: s
   const round = roundOf(context, id);
   if (!round.coders.includes(user.id)) throw user.role === "researcher" ? redirect(`/coding/rounds/${round.id}/agreement`) : forbidden();
   const applied = noteCodes(context.db, user.id, round.sample, round.id);
+  const passages = round.unit === "character" ? passagesOf(context.db, user.id, "note", round.sample, round.id) : new Map<number, Passage[]>();
   const done = new Set(
     context.db
       .select({ noteId: roundDecisions.noteId })
@@ -405,26 +412,53 @@ export async function loadRound(request: Request, context: AppLoadContext, id: s
       .map((d) => d.noteId),
   );
   return {
-    round: { id: round.id, title: round.title },
+    round: { id: round.id, title: round.title, unit: round.unit },
     researcher: user.role === "researcher",
     codes: usableCodes(context.db, round.projectId, true, round.codeIds).map((c) => ({ id: c.id, name: c.name, colour: c.colour })),
-    notes: noteViews(context, round.sample, locale).map((n) => ({ ...n, applied: [...(applied.get(n.id) ?? [])], done: done.has(n.id) })),
+    notes: noteViews(context, round.sample, locale).map((n) => ({
+      ...n,
+      applied: [...(applied.get(n.id) ?? [])],
+      done: done.has(n.id),
+      passages: (passages.get(n.id) ?? []).map((g) => ({ ...g, memos: [], text: sliceCodePoints(n.fields.find((f) => f.name === g.field)?.text ?? "", g.start, g.end) })),
+    })),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
 
+/**
+ * A coder codes a note of the round: the whole note (both units), or, in a character round, a
+ * passage of one of its fields or its removal. Each records that the coder has decided on the note.
+ */
 export async function roundAction(request: Request, context: AppLoadContext, id: string | undefined) {
   const user = await requireRole(request, context, "researcher", "job_specialist");
+  const { t } = await getTranslator(request, context);
   const round = roundOf(context, id);
   const form = await request.formData();
   const noteId = Number(form.get("noteId"));
-  if (!round.coders.includes(user.id) || form.get("intent") !== "code" || !round.sample.includes(noteId)) throw notFound();
-  setNoteCodes(context.db, round.projectId, user.id, noteId, round.id, round.codeIds, codeIdsOf(form));
+  const intent = form.get("intent");
+  const passageIntent = intent === "passage" || intent === "uncode";
+  if (!round.coders.includes(user.id) || !round.sample.includes(noteId) || !(intent === "code" || (passageIntent && round.unit === "character"))) throw notFound();
+  if (intent === "code") setNoteCodes(context.db, round.projectId, user.id, noteId, round.id, round.codeIds, codeIdsOf(form));
+  else if (intent === "uncode") removePassage(context.db, user.id, "note", noteId, Number(form.get("codingId")), round.id);
+  else {
+    const field = String(form.get("field") ?? "");
+    const start = Number(form.get("start"));
+    const end = Number(form.get("end"));
+    const codeId = Number(form.get("code"));
+    const text = noteFieldText(context, noteId, field);
+    const error = passageError(t, text, start, end) ?? (!round.codeIds.includes(codeId) ? t("coding.v.passageCode") : null);
+    if (error) return data({ passageError: { noteId, message: error } }, { status: 400 });
+    addPassage(context.db, round.projectId, user.id, { source: "note", recordId: noteId, field }, start, end, codeId, round.id);
+  }
   writeTransaction(context.db, (tx) => tx.insert(roundDecisions).values({ roundId: round.id, coderId: user.id, noteId }).onConflictDoNothing().run());
   return redirect(`/coding/rounds/${round.id}?saved=${noteId}#note-${noteId}`);
 }
 
-/** Agreement per code and overall, the unit stated, and the notes where coders differ. */
+/**
+ * Agreement per code and overall, the unit stated, and where coders differ: the notes (record
+ * rounds), or the passages (character rounds: every character of the notes' texts is a unit, a
+ * code on the whole note covers all of them).
+ */
 export async function loadAgreement(request: Request, context: AppLoadContext, id: string | undefined) {
   await requireRole(request, context, "researcher");
   const { locale } = await getTranslator(request, context);
@@ -433,32 +467,77 @@ export async function loadAgreement(request: Request, context: AppLoadContext, i
   const coderName = new Map(coders.map((c) => [String(c.id), c.name]));
   const roundCodes = usableCodes(context.db, round.projectId, true, round.codeIds);
   const decided = context.db.select({ coderId: roundDecisions.coderId, noteId: roundDecisions.noteId }).from(roundDecisions).where(eq(roundDecisions.roundId, round.id)).all();
+  const hasDecided = (coder: number, noteId: number) => decided.some((d) => d.coderId === coder && d.noteId === noteId);
   const applied = new Map(round.coders.map((c) => [c, noteCodes(context.db, c, round.sample, round.id)]));
-  const records = round.sample.map((noteId) => ({
-    id: String(noteId),
-    codes: Object.fromEntries(
-      decided
-        .filter((d) => d.noteId === noteId)
-        .map((d) => [String(d.coderId), [...(applied.get(d.coderId)?.get(noteId) ?? [])].map(String)]),
-    ),
-  }));
-  const report: AgreementReport = agreement({ unitKind: "record", coders: round.coders.map(String), codes: roundCodes.map((c) => String(c.id)), records });
   const codeName = new Map(roundCodes.map((c) => [String(c.id), c.name]));
-  const differing = [...new Set(report.perCode.flatMap((c) => c.disagreements.map((d) => Number(d.unit))))].sort((a, b) => a - b);
-  const views = new Map(noteViews(context, differing, locale).map((n) => [n.id, n]));
+  const codeKeys = roundCodes.map((c) => String(c.id));
+  const views = new Map(noteViews(context, round.sample, locale).map((n) => [n.id, n]));
+  let report: AgreementReport;
+  if (round.unit === "character") {
+    const passages = new Map(round.coders.map((c) => [c, passagesOf(context.db, c, "note", round.sample, round.id)]));
+    const texts = round.sample.flatMap((noteId) =>
+      (views.get(noteId)?.fields ?? []).map((f) => {
+        const length = [...f.text].length;
+        const ranges = Object.fromEntries(
+          round.coders
+            .filter((c) => hasDecided(c, noteId))
+            .map((c) => [
+              String(c),
+              [
+                ...[...(applied.get(c)?.get(noteId) ?? [])].map((code) => ({ code: String(code), start: 0, end: length })),
+                ...(passages.get(c)?.get(noteId) ?? []).filter((g) => g.field === f.name && g.end <= length).map((g) => ({ code: String(g.codeId), start: g.start, end: g.end })),
+              ],
+            ]),
+        );
+        return { id: `${noteId}:${f.name}`, length, ranges };
+      }),
+    );
+    report = agreement({ unitKind: "character", coders: round.coders.map(String), codes: codeKeys, texts });
+  } else {
+    const records = round.sample.map((noteId) => ({
+      id: `${noteId}:`,
+      codes: Object.fromEntries(round.coders.filter((c) => hasDecided(c, noteId)).map((c) => [String(c), [...(applied.get(c)?.get(noteId) ?? [])].map(String)])),
+    }));
+    report = agreement({ unitKind: "record", coders: round.coders.map(String), codes: codeKeys, records });
+  }
+  // Where coders differ, per note: in character rounds the passages (a run of characters and a
+  // code), with whether each coder coded it there.
+  const noteOf = (unit: string) => Number(unit.slice(0, unit.indexOf(":")));
+  const differing = [...new Set(report.perCode.flatMap((c) => c.disagreements.map((d) => noteOf(d.unit))))].sort((a, b) => a - b);
   return {
-    round: { id: round.id, title: round.title, notes: round.sample.length },
+    round: { id: round.id, title: round.title, notes: round.sample.length, unit: round.unit },
     coders: round.coders.map((c) => ({ id: c, name: coderName.get(String(c)) ?? String(c), done: decided.filter((d) => d.coderId === c).length })),
     perCode: report.perCode.map((c) => ({ code: codeName.get(c.code) ?? c.code, units: c.units, percent: c.percentAgreement.value, kappa: c.kappa.value, alpha: c.alpha.value, reason: c.alpha.reason ?? c.kappa.reason })),
     overall: { units: report.overall.units, percent: report.overall.percentAgreement.value, kappa: report.overall.kappa.value, alpha: report.overall.alpha.value },
+    units: report.units,
     twoCoders: round.coders.length === 2,
-    disagreements: differing.map((noteId) => ({
-      note: views.get(noteId)!,
-      byCoder: round.coders.map((c) => ({
-        coder: coderName.get(String(c)) ?? String(c),
-        codes: [...(applied.get(c)?.get(noteId) ?? [])].map((id) => codeName.get(String(id)) ?? String(id)),
-        decided: decided.some((d) => d.coderId === c && d.noteId === noteId),
-      })),
-    })),
+    disagreements: differing.map((noteId) => {
+      const note = views.get(noteId)!;
+      return {
+        note,
+        byCoder: round.coders.map((c) => ({
+          coder: coderName.get(String(c)) ?? String(c),
+          codes: [...(applied.get(c)?.get(noteId) ?? [])].map((id) => codeName.get(String(id)) ?? String(id)),
+          decided: hasDecided(c, noteId),
+        })),
+        passages:
+          round.unit === "character"
+            ? report.perCode.flatMap((c) =>
+                c.disagreements
+                  .filter((d) => noteOf(d.unit) === noteId && d.passage)
+                  .map((d) => {
+                    const field = note.fields.find((f) => `${noteId}:${f.name}` === d.passage!.item);
+                    return {
+                      key: `${c.code}:${d.unit}`,
+                      field: field?.label ?? "",
+                      text: sliceCodePoints(field?.text ?? "", d.passage!.start, d.passage!.end),
+                      code: codeName.get(c.code) ?? c.code,
+                      coded: round.coders.map((coder) => d.values[String(coder)] ?? null),
+                    };
+                  }),
+              )
+            : [],
+      };
+    }),
   };
 }

@@ -1,6 +1,6 @@
 // A coder of an agreement round codes its sample, blind to the other coders.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { RoundView } from "~/coding/CodingPages";
 import { loadRound, roundAction } from "~/coding/pages.server";
 
@@ -9,5 +9,6 @@ export const loader = ({ request, context, params }: LoaderFunctionArgs) => load
 export const action = ({ request, context, params }: ActionFunctionArgs) => roundAction(request, context, params.id);
 
 export default function Round() {
-  return <RoundView page={useLoaderData<typeof loader>()} />;
+  const result = useActionData<typeof action>() as { passageError?: { noteId: number; message: string } } | undefined;
+  return <RoundView page={useLoaderData<typeof loader>()} passageError={result?.passageError ?? null} />;
 }

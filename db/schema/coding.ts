@@ -51,7 +51,14 @@ export const codeEvents = sqliteTable(
   (t) => [index("code_events_code").on(t.codeId, t.id)],
 );
 
-/** An agreement round: a sample of records, coded by each chosen coder blind to the others. */
+export const roundUnits = ["record", "character"] as const;
+export type RoundUnit = (typeof roundUnits)[number];
+
+/**
+ * An agreement round: a sample of records, coded by each chosen coder blind to the others. The
+ * unit is the whole note ("record") or each character of the notes' texts ("character": coders
+ * mark passages, and a code on the whole note covers every character).
+ */
 export const codingRounds = sqliteTable("coding_rounds", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   projectId: integer("project_id").notNull().references(() => projects.id),
@@ -61,6 +68,7 @@ export const codingRounds = sqliteTable("coding_rounds", {
   coders: text("coders", { mode: "json" }).notNull().$type<number[]>(),
   /** Codes in the round (ids); the statistics are per code and overall. */
   codeIds: text("code_ids", { mode: "json" }).notNull().$type<number[]>(),
+  unit: text("unit", { enum: roundUnits }).notNull().default("record"),
   createdBy: integer("created_by").notNull().references(() => users.id),
   createdAt: integer("created_at").notNull().default(now),
 });

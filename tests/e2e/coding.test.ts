@@ -210,4 +210,43 @@ describe("coding in the browser", () => {
     expect(one<{ n: number }>("SELECT count(*) AS n FROM codings WHERE source = 'turn' AND \"end\" = 0").n).toBe(1);
     await page.close();
   });
+
+  it("with JavaScript: a character round, a passage marked with the keyboard, and its agreement page", { timeout: 120_000 }, async () => {
+    // A round of two notes by jsA and the researcher, unit characters, made straight in the database.
+    const db = new Database(path.join(dataDir, "medforsker.db"));
+    const id = (sql: string, ...params: unknown[]) => (db.prepare(sql).get(...params) as { id: number }).id;
+    const jsA = id("SELECT id FROM users WHERE email = ?", identities.jsA);
+    const researcherId = id("SELECT id FROM users WHERE email = ?", identities.researcher);
+    const notes = (db.prepare("SELECT n.id FROM log_notes n JOIN log_months m ON m.author_id = n.author_id AND m.month = n.month WHERE m.status = 'submitted' ORDER BY n.id LIMIT 2").all() as { id: number }[]).map((n) => n.id);
+    const code = id("SELECT id FROM codes WHERE name = 'A Samarbeid med arbeidsgivere'");
+    const round = Number(
+      db
+        .prepare("INSERT INTO coding_rounds (project_id, title, sample, coders, code_ids, unit, created_by) VALUES (1, 'Tegnrunden', ?, ?, ?, 'character', ?)")
+        .run(JSON.stringify(notes), JSON.stringify([jsA, researcherId]), JSON.stringify([code]), researcherId).lastInsertRowid,
+    );
+    db.close();
+
+    const page = await as(identities.jsA, true);
+    await page.goto(`${server.url}/coding/rounds/${round}`);
+    await page.getByRole("heading", { name: "Tegnrunden" }).waitFor();
+    await expectAccessible(page, "character round");
+    const note = page.locator("article.card").first();
+    const box = note.getByRole("textbox").first();
+    const text = await box.inputValue();
+    await box.focus();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.down("Shift");
+    for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.up("Shift");
+    await note.getByRole("button", { name: "Kod markert tekst" }).click();
+    await page.locator("article.card").first().getByText(`«${text.slice(0, 8)}» — A Samarbeid med arbeidsgivere`).waitFor();
+    await page.getByText("Du har kodet 1 av 2 notater.").waitFor();
+    await expectAccessible(page, "character round, passage coded");
+
+    const researcher = await as(identities.researcher, true);
+    await researcher.goto(`${server.url}/coding/rounds/${round}/agreement`);
+    await researcher.getByText(/^Enheten er tegn/).waitFor();
+    await expectAccessible(researcher, "character round agreement");
+    await Promise.all([page.close(), researcher.close()]);
+  });
 });

@@ -239,3 +239,74 @@ describe("the project a coding page is about", () => {
     expect(text(await (await jsA.get("/coding?project=annet-prosjekt")).text())).toContain("A Samarbeid med arbeidsgivere");
   });
 });
+
+describe("agreement rounds by character", () => {
+  const TEXT_FIELDS = ["situasjon", "bistand", "resultat", "annerledes", "god_praksis"];
+  const A = "A Samarbeid med arbeidsgivere";
+  const nb = (x: number) => new Intl.NumberFormat("nb-NO", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+  /** A round of jsA and jsB over two notes of the first submitted month, with code A; its id, sample and month. */
+  async function newRound(title: string, unit: string) {
+    const page = await (await researcher.get("/coding/rounds/new?project=afi-2017")).text();
+    const month = [...page.matchAll(/<option value="(\d{4}-\d{2})"/g)].map((m) => m[1])[0];
+    const body = new URLSearchParams({ title, month, size: "2", unit });
+    for (const c of [userId(identities.jsA), userId(identities.jsB)]) body.append("coder", String(c));
+    body.append("code", String(codeId(A)));
+    const made = await researcher.request("POST", "/coding/rounds/new?project=afi-2017", body);
+    expect(made.status).toBe(302);
+    const round = Number(/\/coding\/rounds\/(\d+)\/agreement/.exec(made.headers.get("Location")!)![1]);
+    return { round, month, sample: JSON.parse(query<{ sample: string }>("SELECT sample FROM coding_rounds WHERE id = ?", round)[0].sample) as number[] };
+  }
+
+  it("counts every character of the notes' texts, a passage or a whole note covering them, and lists the passages coded differently", async () => {
+    const { round, sample } = await newRound("Tegnrunden", "character");
+    const texts = sample.map((id) => {
+      const answers = JSON.parse(query<{ answers: string }>("SELECT answers FROM log_notes WHERE id = ?", id)[0].answers) as Record<string, unknown>;
+      return TEXT_FIELDS.filter((f) => typeof answers[f] === "string" && answers[f] !== "").map((f) => ({ field: f, text: answers[f] as string }));
+    });
+    const N = texts.flat().reduce((n, f) => n + [...f.text].length, 0);
+    const first = texts[0].find((f) => [...f.text].length >= 10)!;
+    const passage = (client: Client, start: number, end: number, noteId = sample[0]) =>
+      client.request("POST", `/coding/rounds/${round}`, new URLSearchParams({ intent: "passage", noteId: String(noteId), field: first.field, start: String(start), end: String(end), code: String(codeId(A)) }));
+    // jsA codes characters 0–9 of the first note's field, jsB characters 5–9; both decide the second note has none.
+    expect((await passage(jsA, 0, 10)).status).toBe(302);
+    expect((await passage(jsB, 5, 10)).status).toBe(302);
+    const tooFar = await passage(jsB, 0, [...first.text].length + 1);
+    expect(tooFar.status).toBe(400);
+    expect(text(await tooFar.text())).toContain("Marker en del av teksten i et av notatets felt.");
+    for (const client of [jsA, jsB]) expect((await client.request("POST", `/coding/rounds/${round}`, new URLSearchParams({ intent: "code", noteId: String(sample[1]) }))).status).toBe(302);
+    // Blind: jsB's page shows jsB's passage only.
+    const own = text(await (await jsB.get(`/coding/rounds/${round}`)).text());
+    expect(own).toContain(`«${[...first.text].slice(5, 10).join("")}» — ${A}`);
+    expect(own).not.toContain(`«${[...first.text].slice(0, 10).join("")}»`);
+
+    // By hand: N characters; they differ on 5 (0–4). p_o = (N−5)/N; p_e = (10/N)(5/N) + ((N−10)/N)((N−5)/N);
+    // α: 2N values, 15 «coded»; o_yn = o_ny = 5, D_o = 10/(2N), D_e = 2·15·(2N−15)/(2N(2N−1)).
+    const po = (N - 5) / N;
+    const pe = (10 / N) * (5 / N) + ((N - 10) / N) * ((N - 5) / N);
+    const kappa = (po - pe) / (1 - pe);
+    const alpha = 1 - 10 / (2 * N) / ((2 * 15 * (2 * N - 15)) / (2 * N * (2 * N - 1)));
+    const agreementPage = text(await (await researcher.get(`/coding/rounds/${round}/agreement`)).text());
+    expect(agreementPage).toContain(`Enheten er tegn: for hvert av ${N} tegn i tekstene til 2 notater`);
+    expect(agreementPage).toContain(`${A} ${N} ${nb(po)} ${nb(kappa)} ${nb(alpha)}`);
+    expect(agreementPage).toContain(`«${[...first.text].slice(0, 5).join("")}»`);
+    expect(agreementPage).toMatch(/Tekstdel Kode [^«]+«[^»]+» \([^)]+\) A Samarbeid med arbeidsgivere (kodet ikke kodet her|ikke kodet her kodet)/);
+    // A whole-note code covers every character: now jsB applies A to the whole first note.
+    const whole = new URLSearchParams({ intent: "code", noteId: String(sample[0]) });
+    whole.append("code", String(codeId(A)));
+    expect((await jsB.request("POST", `/coding/rounds/${round}`, whole)).status).toBe(302);
+    const L = texts[0].reduce((n, f) => n + [...f.text].length, 0);
+    // They now differ on the first note's characters jsA did not code: L − 10.
+    expect(text(await (await researcher.get(`/coding/rounds/${round}/agreement`)).text())).toContain(`${A} ${N} ${nb((N - (L - 10)) / N)}`);
+  });
+
+  it("takes no passages in a round of whole notes", async () => {
+    const { round, month, sample } = await newRound("Notatrunden", "record");
+    const noteId = sample[0];
+    const res = await jsA.request("POST", `/coding/rounds/${round}`, new URLSearchParams({ intent: "passage", noteId: String(noteId), field: "situasjon", start: "0", end: "3", code: String(codeId(A)) }));
+    expect(res.status).toBe(404);
+    // No unit chosen: an error at the field.
+    const none = await researcher.request("POST", "/coding/rounds/new?project=afi-2017", new URLSearchParams({ title: "Uten enhet", month, size: "2", unit: "ord" }));
+    expect(none.status).toBe(400);
+    expect(text(await none.text())).toContain("Velg enheten samsvaret regnes på.");
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE `coding_rounds` ADD `unit` text DEFAULT 'record' NOT NULL;
