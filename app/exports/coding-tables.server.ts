@@ -1,10 +1,12 @@
 // Frequency tables of the project's coding, an extra file in the packages of the tabular formats
-// (.sav, .sps, .csv, .xlsx): for each code, how many of the exported notes were coded with it, by
-// month and by SE step (the schema's coding.crossBy), counted from the very rows the data file
-// got. The counts are of notes, not of people, and nothing is suppressed: the file says so.
+// (.sav, .sps, .csv, .xlsx): for each code, how many of the exported rows (notes, turns or
+// answers) were coded with it, by the schema's coding.crossBy variables (the log's month and SE
+// step, say), counted from the very rows the data file got. The counts are of rows, not of
+// people, and nothing is suppressed: the file says so.
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Locale, Localized } from "~/i18n/locale";
+import type { CodedUnit } from "./coding-export";
 import type { Row } from "./dictionary";
 import { Neutraliser } from "./formats/spreadsheet-safety";
 import type { WrittenFile } from "./formats/format";
@@ -14,12 +16,38 @@ const TEXT: Record<string, Localized> = {
   code: { nb: "Kode", en: "Code" },
   variable: { nb: "Variabel", en: "Variable" },
   total: { nb: "I alt", en: "Total" },
-  allNotes: { nb: "Alle notater i eksporten", en: "All notes in the export" },
   none: { nb: "(tom)", en: "(empty)" },
   about: { nb: "Om tabellene", en: "About the tables" },
-  aboutText: {
-    nb: "Hver celle er antall notater i eksporten som minst én koder har kodet med koden (hele notatet eller et utdrag), utenom blinde samkjøringsrunder. Et notat telles én gang per kode, uansett hvor mange som kodet det. Tellingene er notater, ikke deltakere eller jobbspesialister, og ingen celler er prikket: små tall kan forekomme.",
-    en: "Each cell is the number of notes in the export that at least one coder coded with the code (the whole note or a passage), outside blind agreement rounds. A note counts once per code, however many coded it. The counts are of notes, not of participants or job specialists, and no cells are suppressed: small numbers may occur.",
+};
+
+/** The wording that depends on what a row is. */
+const UNIT_TEXT: Record<CodedUnit, { all: Localized; about: Localized; rows: Localized; caveat: Localized }> = {
+  note: {
+    all: { nb: "Alle notater i eksporten", en: "All notes in the export" },
+    about: {
+      nb: "Hver celle er antall notater i eksporten som minst én koder har kodet med koden (hele notatet eller et utdrag), utenom blinde samkjøringsrunder. Et notat telles én gang per kode, uansett hvor mange som kodet det. Tellingene er notater, ikke deltakere eller jobbspesialister, og ingen celler er prikket: små tall kan forekomme.",
+      en: "Each cell is the number of notes in the export that at least one coder coded with the code (the whole note or a passage), outside blind agreement rounds. A note counts once per code, however many coded it. The counts are of notes, not of participants or job specialists, and no cells are suppressed: small numbers may occur.",
+    },
+    rows: { nb: "notater", en: "notes" },
+    caveat: { nb: "notater, ikke deltakere; ingen prikking", en: "notes, not participants; no suppression" },
+  },
+  turn: {
+    all: { nb: "Alle ytringer i eksporten", en: "All turns in the export" },
+    about: {
+      nb: "Hver celle er antall ytringer i eksporten som minst én koder har kodet med koden (hele ytringen eller et utdrag), utenom blinde samkjøringsrunder. En ytring telles én gang per kode, uansett hvor mange som kodet den. Tellingene er ytringer, ikke talere eller samlinger, og ingen celler er prikket: små tall kan forekomme.",
+      en: "Each cell is the number of turns in the export that at least one coder coded with the code (the whole turn or a passage), outside blind agreement rounds. A turn counts once per code, however many coded it. The counts are of turns, not of speakers or exchanges, and no cells are suppressed: small numbers may occur.",
+    },
+    rows: { nb: "ytringer", en: "turns" },
+    caveat: { nb: "ytringer, ikke talere; ingen prikking", en: "turns, not speakers; no suppression" },
+  },
+  answer: {
+    all: { nb: "Alle svar i eksporten", en: "All answers in the export" },
+    about: {
+      nb: "Hver celle er antall svar i eksporten der minst én koder har kodet et åpent svar (helt eller et utdrag) med koden, utenom blinde samkjøringsrunder. Et svar telles én gang per kode, uansett hvor mange som kodet det. Ingen celler er prikket: små tall kan forekomme.",
+      en: "Each cell is the number of answers in the export with an open answer that at least one coder coded with the code (whole or a passage), outside blind agreement rounds. An answer counts once per code, however many coded it. No cells are suppressed: small numbers may occur.",
+    },
+    rows: { nb: "svar", en: "answers" },
+    caveat: { nb: "svar, ikke arbeidsgivere; ingen prikking", en: "answers, not employers; no suppression" },
   },
 };
 
@@ -33,9 +61,10 @@ function fileDescription(schema: ExportSchema): Localized {
       .filter((l): l is string => !!l)
       .map(lower)
       .join(locale === "nb" ? " og etter " : " and by ");
+  const { rows, caveat } = UNIT_TEXT[schema.coding?.unit ?? "note"];
   return {
-    nb: `Frekvenstabeller: antall notater per kode etter ${by("nb")} (notater, ikke deltakere; ingen prikking)`,
-    en: `Frequency tables: number of notes per code by ${by("en")} (notes, not participants; no suppression)`,
+    nb: `Frekvenstabeller: antall ${rows.nb} per kode etter ${by("nb")} (${caveat.nb})`,
+    en: `Frequency tables: number of ${rows.en} per code by ${by("en")} (${caveat.en})`,
   };
 }
 
@@ -47,7 +76,7 @@ const sheetName = (name: string) => name.replace(/[\\/?*[\]:]/g, "-").slice(0, 3
 export class CodingTally {
   private readonly codes: ExportVariable[];
   private readonly by: ExportVariable[];
-  /** Per crossBy variable: value -> (code variable or "" for all notes) -> notes. */
+  /** Per crossBy variable: value -> (code variable or "" for all rows) -> rows. */
   private counts = new Map<string, Map<string | number | null, Counts>>();
 
   constructor(
@@ -83,6 +112,7 @@ export class CodingTally {
   /** Writes `<base>-koder.xlsx`: a sheet per crossBy variable, and one that says what is counted. */
   async write(dir: string, baseName: string): Promise<WrittenFile & { neutralisedCells: number }> {
     const locale = this.dict.locale;
+    const unit = UNIT_TEXT[this.schema.coding?.unit ?? "note"];
     const neutraliser = new Neutraliser();
     const book = new ExcelJS.Workbook();
     book.creator = "Medforsker";
@@ -95,11 +125,11 @@ export class CodingTally {
         const cells = values.map((x) => byValue.get(x)?.get(key) ?? 0);
         sheet.addRow([neutraliser.cell(label), name, ...cells, cells.reduce((a, b) => a + b, 0)]);
       };
-      line(TEXT.allNotes[locale], "", "");
+      line(unit.all[locale], "", "");
       for (const c of this.codes) line(c.label, c.name, c.name);
     }
     const about = book.addWorksheet(sheetName(TEXT.about[locale]));
-    about.addRow([TEXT.aboutText[locale]]);
+    about.addRow([unit.about[locale]]);
     const file = `${baseName}-koder.xlsx`;
     await book.xlsx.writeFile(path.join(dir, file));
     return { path: file, description: fileDescription(this.schema), neutralisedCells: neutraliser.count };
