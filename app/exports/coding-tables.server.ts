@@ -20,35 +20,42 @@ const TEXT: Record<string, Localized> = {
   about: { nb: "Om tabellene", en: "About the tables" },
 };
 
-/** The wording that depends on what a row is. */
-const UNIT_TEXT: Record<CodedUnit, { all: Localized; about: Localized; rows: Localized; caveat: Localized }> = {
+/** The words for what a row is (a note, a turn, an answer), for the texts below. */
+interface UnitWords {
+  readonly rows: string;
+  readonly whole: string;
+  readonly one: string;
+  readonly it: string;
+  /** Whom the counts are not of. */
+  readonly notOf: string;
+  readonly notOfShort: string;
+}
+
+const UNIT_WORDS: Record<CodedUnit, Record<Locale, UnitWords>> = {
   note: {
-    all: { nb: "Alle notater i eksporten", en: "All notes in the export" },
-    about: {
-      nb: "Hver celle er antall notater i eksporten som minst én koder har kodet med koden (hele notatet eller et utdrag), utenom blinde samkjøringsrunder. Et notat telles én gang per kode, uansett hvor mange som kodet det. Tellingene er notater, ikke deltakere eller jobbspesialister, og ingen celler er prikket: små tall kan forekomme.",
-      en: "Each cell is the number of notes in the export that at least one coder coded with the code (the whole note or a passage), outside blind agreement rounds. A note counts once per code, however many coded it. The counts are of notes, not of participants or job specialists, and no cells are suppressed: small numbers may occur.",
-    },
-    rows: { nb: "notater", en: "notes" },
-    caveat: { nb: "notater, ikke deltakere; ingen prikking", en: "notes, not participants; no suppression" },
+    nb: { rows: "notater", whole: "hele notatet", one: "Et notat", it: "det", notOf: "deltakere eller jobbspesialister", notOfShort: "deltakere" },
+    en: { rows: "notes", whole: "the whole note", one: "A note", it: "it", notOf: "participants or job specialists", notOfShort: "participants" },
   },
   turn: {
-    all: { nb: "Alle ytringer i eksporten", en: "All turns in the export" },
-    about: {
-      nb: "Hver celle er antall ytringer i eksporten som minst én koder har kodet med koden (hele ytringen eller et utdrag), utenom blinde samkjøringsrunder. En ytring telles én gang per kode, uansett hvor mange som kodet den. Tellingene er ytringer, ikke talere eller samlinger, og ingen celler er prikket: små tall kan forekomme.",
-      en: "Each cell is the number of turns in the export that at least one coder coded with the code (the whole turn or a passage), outside blind agreement rounds. A turn counts once per code, however many coded it. The counts are of turns, not of speakers or exchanges, and no cells are suppressed: small numbers may occur.",
-    },
-    rows: { nb: "ytringer", en: "turns" },
-    caveat: { nb: "ytringer, ikke talere; ingen prikking", en: "turns, not speakers; no suppression" },
+    nb: { rows: "ytringer", whole: "hele ytringen", one: "En ytring", it: "den", notOf: "talere eller samlinger", notOfShort: "talere" },
+    en: { rows: "turns", whole: "the whole turn", one: "A turn", it: "it", notOf: "speakers or exchanges", notOfShort: "speakers" },
   },
   answer: {
-    all: { nb: "Alle svar i eksporten", en: "All answers in the export" },
-    about: {
-      nb: "Hver celle er antall svar i eksporten der minst én koder har kodet et åpent svar (helt eller et utdrag) med koden, utenom blinde samkjøringsrunder. Et svar telles én gang per kode, uansett hvor mange som kodet det. Ingen celler er prikket: små tall kan forekomme.",
-      en: "Each cell is the number of answers in the export with an open answer that at least one coder coded with the code (whole or a passage), outside blind agreement rounds. An answer counts once per code, however many coded it. No cells are suppressed: small numbers may occur.",
-    },
-    rows: { nb: "svar", en: "answers" },
-    caveat: { nb: "svar, ikke arbeidsgivere; ingen prikking", en: "answers, not employers; no suppression" },
+    nb: { rows: "svar", whole: "et helt åpent svar", one: "Et svar", it: "det", notOf: "arbeidsgivere, kandidater eller jobbspesialister", notOfShort: "arbeidsgivere" },
+    en: { rows: "answers", whole: "a whole open answer", one: "An answer", it: "it", notOf: "employers, candidates or job specialists", notOfShort: "employers" },
   },
+};
+
+const ALL_ROWS: Record<Locale, (w: UnitWords) => string> = {
+  nb: (w) => `Alle ${w.rows} i eksporten`,
+  en: (w) => `All ${w.rows} in the export`,
+};
+
+const ABOUT: Record<Locale, (w: UnitWords) => string> = {
+  nb: (w) =>
+    `Hver celle er antall ${w.rows} i eksporten som minst én koder har kodet med koden (${w.whole} eller et utdrag), utenom blinde samkjøringsrunder. ${w.one} telles én gang per kode, uansett hvor mange som kodet ${w.it}. Tellingene er ${w.rows}, ikke ${w.notOf}, og ingen celler er prikket: små tall kan forekomme.`,
+  en: (w) =>
+    `Each cell is the number of ${w.rows} in the export that at least one coder coded with the code (${w.whole} or a passage), outside blind agreement rounds. ${w.one} counts once per code, however many coded it. The counts are of ${w.rows}, not of ${w.notOf}, and no cells are suppressed: small numbers may occur.`,
 };
 
 const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
@@ -61,10 +68,10 @@ function fileDescription(schema: ExportSchema): Localized {
       .filter((l): l is string => !!l)
       .map(lower)
       .join(locale === "nb" ? " og etter " : " and by ");
-  const { rows, caveat } = UNIT_TEXT[schema.coding?.unit ?? "note"];
+  const words = UNIT_WORDS[schema.coding?.unit ?? "note"];
   return {
-    nb: `Frekvenstabeller: antall ${rows.nb} per kode etter ${by("nb")} (${caveat.nb})`,
-    en: `Frequency tables: number of ${rows.en} per code by ${by("en")} (${caveat.en})`,
+    nb: `Frekvenstabeller: antall ${words.nb.rows} per kode etter ${by("nb")} (${words.nb.rows}, ikke ${words.nb.notOfShort}; ingen prikking)`,
+    en: `Frequency tables: number of ${words.en.rows} per code by ${by("en")} (${words.en.rows}, not ${words.en.notOfShort}; no suppression)`,
   };
 }
 
@@ -112,7 +119,7 @@ export class CodingTally {
   /** Writes `<base>-koder.xlsx`: a sheet per crossBy variable, and one that says what is counted. */
   async write(dir: string, baseName: string): Promise<WrittenFile & { neutralisedCells: number }> {
     const locale = this.dict.locale;
-    const unit = UNIT_TEXT[this.schema.coding?.unit ?? "note"];
+    const words = UNIT_WORDS[this.schema.coding?.unit ?? "note"][locale];
     const neutraliser = new Neutraliser();
     const book = new ExcelJS.Workbook();
     book.creator = "Medforsker";
@@ -125,11 +132,11 @@ export class CodingTally {
         const cells = values.map((x) => byValue.get(x)?.get(key) ?? 0);
         sheet.addRow([neutraliser.cell(label), name, ...cells, cells.reduce((a, b) => a + b, 0)]);
       };
-      line(unit.all[locale], "", "");
+      line(ALL_ROWS[locale](words), "", "");
       for (const c of this.codes) line(c.label, c.name, c.name);
     }
     const about = book.addWorksheet(sheetName(TEXT.about[locale]));
-    about.addRow([unit.about[locale]]);
+    about.addRow([ABOUT[locale](words)]);
     const file = `${baseName}-koder.xlsx`;
     await book.xlsx.writeFile(path.join(dir, file));
     return { path: file, description: fileDescription(this.schema), neutralisedCells: neutraliser.count };
