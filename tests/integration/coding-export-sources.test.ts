@@ -238,6 +238,8 @@ describe("employer survey: the codings of open answers", () => {
     const { qde, summary } = readQdpx("employer-survey");
     expect(qde).not.toContain(String(answerId));
     for (const c of summary.cases) for (const name of c.values.keys()) expect([A, B, K3]).not.toContain(name);
+    // The anonymity step says the codings were read too, and how.
+    expect(pkg("employer-survey", "sav").manifest.steps.find((s) => s.id === "survey-anonymity")!.summary.nb).toContain("svarets id finner dem og eksporteres ikke");
   });
 
   it("counts answers per code by month, and says in the manifest what was left out", async () => {

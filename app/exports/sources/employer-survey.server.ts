@@ -23,6 +23,11 @@ import type { DatasetSource, ExportScope, Pass, PreparedDataset, SourceContext }
 
 const TITLE: Localized = { nb: "Spørreundersøkelse blant arbeidsgivere", en: "Employer survey" };
 const RESPONDENT = "respondent";
+// Said when the project has coded open answers: the codings are read beside the answers.
+const CODINGS_READ: Localized = {
+  nb: " Prosjektets kodinger av de åpne svarene er lest i tillegg: svarets id finner dem og eksporteres ikke, og koderne (forskere eller jobbspesialister) står som pseudonymer uten kobling til lenkene.",
+  en: " The project's codings of the open answers were read as well: the answer's id finds them and is not exported, and the coders (researchers or job specialists) appear as pseudonyms with no tie to the links.",
+};
 const EXCLUDED_LABELS = [
   { value: 0, label: { nb: "Med i statistikken", en: "Included in the statistic" } },
   { value: 1, label: { nb: "Utelatt fra statistikken", en: "Excluded from the statistic" } },
@@ -170,13 +175,14 @@ export const employerSurveySource: DatasetSource = {
         }
       },
       steps(): ManifestStep[] {
+        const coded = coding.variables.length > 0;
         const steps: ManifestStep[] = [
           {
             id: "survey-anonymity",
             title: { nb: "Arbeidsgiverundersøkelsens anonymitet", en: "Anonymity of the employer survey" },
             summary: {
-              nb: "Bare svartabellen er lest: ingen lenke, ingen jobbspesialist, ingen tid finere enn måneden; svarets interne id og purrerunde er utelatt, og radene står i rekkefølgen til en nøkkelbasert hash.",
-              en: "Only the answer table was read: no link, no job specialist, no time finer than the month; the answer's internal id and reminder round are left out, and rows are in the order of a keyed hash.",
+              nb: "Bare svartabellen er lest: ingen lenke, ingen jobbspesialist, ingen tid finere enn måneden; svarets interne id og purrerunde er utelatt, og radene står i rekkefølgen til en nøkkelbasert hash." + (coded ? CODINGS_READ.nb : ""),
+              en: "Only the answer table was read: no link, no job specialist, no time finer than the month; the answer's internal id and reminder round are left out, and rows are in the order of a keyed hash." + (coded ? CODINGS_READ.en : ""),
             },
             counts: { answers: answers.length, minAnswers: wave.minAnswers },
           },
