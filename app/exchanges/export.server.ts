@@ -16,6 +16,8 @@ import { sliceCodePoints } from "./transcript-text";
 export { listPreparationInstruments };
 
 export interface ExportTurn {
+  /** As stored (1, 2, …): what codings of the turn name it by. */
+  readonly position: number;
   readonly speaker: string | null;
   readonly start: number;
   readonly end: number;
@@ -50,7 +52,7 @@ export interface TranscriptForExport {
 function assemble(db: Db, row: { id: number; title: string; source: "paste" | "txt" | "docx"; text: string; exchange: TranscriptForExport["exchange"] }): TranscriptForExport {
   return {
     ...row,
-    turns: turnsOf(db, row.id).map((t) => ({ speaker: t.speaker, start: t.start, end: t.end, text: sliceCodePoints(row.text, t.start, t.end) })),
+    turns: turnsOf(db, row.id).map((t) => ({ position: t.position, speaker: t.speaker, start: t.start, end: t.end, text: sliceCodePoints(row.text, t.start, t.end) })),
     codes: codesOf(db, row.id).map((c) => ({
       code: c.code,
       label: chapterCode(c.code)?.label ?? { nb: c.code, en: c.code },

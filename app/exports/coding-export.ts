@@ -17,13 +17,21 @@ export interface ExportCode {
   readonly variable: string | null;
 }
 
+/** What a row of a coded data set is: a log note, a transcript turn or a survey answer. */
+export type CodedUnit = "note" | "turn" | "answer";
+
 export interface CodingLayout {
   readonly codes: readonly ExportCode[];
-  /** Variables the frequency tables count notes by (e.g. the month and the SE step). */
+  /** What the frequency tables and the manifest count. */
+  readonly unit: CodedUnit;
+  /** Variables the frequency tables count rows by (e.g. the month and the SE step). */
   readonly crossBy: readonly string[];
 }
 
-/** One coding of a record: a whole record (field "") or a passage [start, end) of a field's exported text, in code points. */
+/**
+ * One coding of a record: a whole record (field "") or a passage [start, end) of a field's
+ * exported text, in code points (a whole turn or open answer is its field's whole text).
+ */
 export interface RowCoding {
   readonly code: string;
   /** The coder's pseudonym. */

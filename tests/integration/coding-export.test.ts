@@ -9,14 +9,12 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrateDatabase, openDatabase, type Sqlite } from "../../db/connection.server";
+import type { Sqlite } from "../../db/connection.server";
 import { loadCodebook } from "../../app/instruments/codebook.server";
-import { createExport } from "../../app/exports/pipeline.server";
 import type { FormatId } from "../../app/exports/datasets";
 import type { Manifest } from "../../app/exports/manifest";
-import { seedDemo, identities } from "../support/seed";
+import { A, B, K3, MI1, projectCodings, seedCodingDemo, span } from "../support/coding-seed";
 import { makeTempDir, psppConvert, psppDictionary, removeTempDirs } from "../support/spss-tools";
 import { assertXmllintInstalled, checkQdpx, openQdpx, validateQde, type QdeSummary } from "../support/qda-tools";
 
@@ -30,37 +28,17 @@ const R_PASSAGE_EXPORTED = "[TELEFON] 🙂 om avtalen";
 const CODE_MEMO = "Ring 98 76 54 32 før neste samling.";
 const CODING_MEMO = "Typisk for våren.";
 
-const A = "A Samarbeid med arbeidsgivere";
-const B = "B Arbeidsgiveres behov for oppfølging";
-const K3 = "K3 Arbeidsgivernes erfaringer";
-const MI1 = "MI1 Norskkunnskaper";
-
 let sqlite: Sqlite;
-const code: Record<string, number> = {};
+let code: Record<string, number>;
 let notes: { id: number; month: string; trinn: number; mark: string }[];
 let researcher: number;
 let js: number;
 const packages = new Map<FormatId, { manifest: Manifest; entries: Record<string, Uint8Array> }>();
 let dir: string;
 
-/** [start, end) of `part` in `text`, in code points. */
-function span(text: string, part: string): [number, number] {
-  const at = text.indexOf(part);
-  if (at < 0) throw new Error(`${part} not in ${text}`);
-  const start = [...text.slice(0, at)].length;
-  return [start, start + [...part].length];
-}
-
 beforeAll(async () => {
-  const { dataDir } = await seedDemo();
-  const file = path.join(dataDir, "medforsker.db");
-  const opened = openDatabase(file);
-  sqlite = opened.sqlite;
-  migrateDatabase(opened.db);
-  const id = (sql: string, ...params: unknown[]) => (sqlite.prepare(sql).get(...params) as { id: number }).id;
-  researcher = id("SELECT id FROM users WHERE email = ?", identities.researcher);
-  js = id("SELECT id FROM users WHERE email = ?", identities.jsA);
-  for (const name of [A, B, K3, MI1]) code[name] = id("SELECT id FROM codes WHERE project_id = 1 AND name = ?", name);
+  const seeded = await seedCodingDemo();
+  ({ sqlite, code, researcher, js } = seeded);
 
   // Three notes of a submitted month of the job specialist, each marked in «bistand» to find its row.
   const picked = sqlite
@@ -90,12 +68,9 @@ beforeAll(async () => {
   memo.run(null, passage, js, CODING_MEMO);
 
   dir = makeTempDir("coding-export-");
-  const services = { db: opened.db, codebook: loadCodebook(), config: { databasePath: file, dataDir }, secrets: { pseudonymKey: "test-pseudonym-key" } };
   for (const format of ["sav", "xlsx", "qdpx"] as const) {
-    const out = path.join(dir, `log-${format}.zip`);
     const request = { projectId: 1, dataset: "log", format, locale: "nb", pseudonyms: "stable", exactDates: false, scope: { from: null, to: null, caseProjectIds: [], waveId: null, exchangeIds: [] } } as const;
-    const { manifest } = await createExport(services, request, { id: researcher, name: "Forsker Demosen", via: "cli" }, { requestKey: `coding-${format}`, out });
-    packages.set(format, { manifest, entries: unzipSync(readFileSync(out)) });
+    packages.set(format, await seeded.exportAs(request, path.join(dir, `log-${format}.zip`)));
   }
 }, 300_000);
 
@@ -225,16 +200,7 @@ describe("REFI-QDA (.qdpx): the codebook, the coders and every coding on its pas
     validateQde(qde);
     summary = checkQdpx(q);
     users = new Map([...q.qde.matchAll(/<User guid="([^"]+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    const codeNames = new Map([...q.qde.matchAll(/<Code guid="([^"]+)" name="([^"]*)"/g)].map((m) => [m[1], m[2]]));
-    codings = [];
-    let i = 0;
-    for (const s of q.qde.matchAll(/<PlainTextSelection [^>]*>([\s\S]*?)<\/PlainTextSelection>/g)) {
-      const selection = summary.selections[i++];
-      for (const c of s[1].matchAll(/<Coding guid="[^"]+" creatingUser="([^"]+)"[^>]*><CodeRef targetGUID="([^"]+)"/g)) {
-        const user = users.get(c[1])!;
-        if (user !== "Medforsker") codings.push({ text: selection.text, code: codeNames.get(c[2])!, user });
-      }
-    }
+    codings = projectCodings(q.qde, summary);
   });
 
   it("validates, with the codebook as a tree under one root, definitions as Description and colours", () => {

@@ -7,9 +7,10 @@
 // - cases (pseudonymised people, respondents or participants) with their attributes as variables;
 // - text sources (a job specialist's month of notes, a respondent's open answers, a transcript)
 //   with pre-coded selections: each field coded by its field and by its row's codes;
-// - the project's own coding, where the data set has it (log notes): its codebook under one root
-//   code, each code's definition as its Description and memos as Notes; every coding as a Coding
-//   by its coder (a User named by pseudonym) on the selection of the passage or the whole note.
+// - the project's own coding, where the data set has it (log notes, transcript turns, open
+//   answers): its codebook under one root code, each code's definition as its Description and
+//   memos as Notes; every coding as a Coding by its coder (a User named by pseudonym) on the
+//   selection of the passage, or of the whole note, turn or answer.
 // Offsets are Unicode code points in NFC, LF-only text, end exclusive (like the transcripts
 // capability stores them). Element order follows Project-mrt2019.xsd.
 import crypto from "node:crypto";
@@ -228,6 +229,19 @@ export const qdpxFormat: ExportFormat = {
         return `<PlainTextSelection guid="${guid()}" name="${xmlText(name)}" startPosition="${start}" endPosition="${end}" creatingUser="${userOf(codings[0].coder)}" creationDateTime="${now}">${inner}</PlainTextSelection>`;
       };
 
+      /** Codings placed in the source: one selection per span, with every coding of that span. */
+      const codedSelections = (placed: Iterable<{ start: number; end: number; name: string; coding: RowCoding }>): string[] => {
+        const spans = new Map<string, { start: number; end: number; name: string; codings: RowCoding[] }>();
+        for (const { start, end, name, coding } of placed) {
+          if (end <= start) continue;
+          const key = `${start}-${end}`;
+          const span = spans.get(key) ?? { start, end, name, codings: [] };
+          span.codings.push(coding);
+          spans.set(key, span);
+        }
+        return [...spans.values()].map((span) => codedSelection(span.start, span.end, span.name, span.codings));
+      };
+
       const writeSource = async (group: DocumentGroup) => {
         let text = "";
         let at = 0;
@@ -252,11 +266,18 @@ export const qdpxFormat: ExportFormat = {
               const speakerCode = who && speakers ? codebook.add(speakers, `speaker:${who}`, who, true) : null;
               selections.push(selection(start, at, who || v.label, speakerCode ? [speakerCode.key] : []));
               const codesVar = layout.turns.codes;
-              for (const span of codesVar ? parseSpans(row[codesVar]) : []) {
+              // A span of the turn's text in the source, clamped to the turn.
+              const within = (span: { start: number; end: number }) => {
                 const s = Math.max(0, Math.min(span.start, at - start));
-                const e = Math.max(s, Math.min(span.end, at - start));
-                if (e > s) selections.push(selection(start + s, start + e, span.code, [`chapter:${span.code}`]));
+                return { start: start + s, end: start + Math.max(s, Math.min(span.end, at - start)) };
+              };
+              for (const span of codesVar ? parseSpans(row[codesVar]) : []) {
+                const { start: s, end: e } = within(span);
+                if (e > s) selections.push(selection(s, e, span.code, [`chapter:${span.code}`]));
               }
+              // The project's codings of the turn, placed like the chapter codes.
+              const coded = codingsOf(row).filter((c) => c.field === v.name);
+              selections.push(...codedSelections(coded.map((coding) => ({ ...within(coding), name: who || v.label, coding }))));
               append("\n\n");
             }
             continue;
@@ -285,27 +306,17 @@ export const qdpxFormat: ExportFormat = {
           }
           if (labelled) append("\n");
           // The project's codings: a whole note spans the note as the document shows it, from its
-          // label to the end of its last text; a passage is moved from its field's text to the source.
-          const spans = new Map<string, { start: number; end: number; name: string; codings: RowCoding[] }>();
-          for (const c of codingsOf(row)) {
-            let start = rowStart;
-            let end = rowEnd;
-            let name = TEXT.wholeNote[locale];
-            if (c.field) {
-              const fieldAt = fieldStart.get(c.field);
-              const value = row[c.field];
-              if (fieldAt === undefined || typeof value !== "string") continue;
-              const [s, e] = documentSpan(value, c.start, c.end);
-              [start, end] = [fieldAt + s, fieldAt + e];
-              name = codable.find((v) => v.name === c.field)?.label ?? c.field;
-            }
-            if (end <= start) continue;
-            const key = `${start}-${end}`;
-            const span = spans.get(key) ?? { start, end, name, codings: [] };
-            span.codings.push(c);
-            spans.set(key, span);
-          }
-          for (const span of spans.values()) selections.push(codedSelection(span.start, span.end, span.name, span.codings));
+          // label to the end of its last text; a passage (or a whole open answer) is moved from its
+          // field's text to the source.
+          const placed = codingsOf(row).flatMap((coding) => {
+            if (!coding.field) return [{ start: rowStart, end: rowEnd, name: TEXT.wholeNote[locale], coding }];
+            const fieldAt = fieldStart.get(coding.field);
+            const value = row[coding.field];
+            if (fieldAt === undefined || typeof value !== "string") return [];
+            const [s, e] = documentSpan(value, coding.start, coding.end);
+            return [{ start: fieldAt + s, end: fieldAt + e, name: codable.find((v) => v.name === coding.field)?.label ?? coding.field, coding }];
+          });
+          selections.push(...codedSelections(placed));
         }
         if (!any) return;
         const sourceGuid = guid();

@@ -3,7 +3,10 @@
 // nothing from the link ledger is read, the answer's random id and reminder round are not
 // exported, the only time is the month, and respondents get pseudonyms from a keyed hash (rows in
 // that order, not in storage order). A wave is exported only once closed and only when it has at
-// least the wave's minimum number of answers, like its results page.
+// least the wave's minimum number of answers, like its results page. The project's codings of the
+// open answers ride along as 0/1 variables and as selections of the open answers: the answer's id
+// only finds them here and is not exported; like the free text they are read from, the code
+// variables are no case attribute, and the rows keep their keyed-hash order.
 import { and, asc, eq } from "drizzle-orm";
 import type { Localized } from "~/i18n/locale";
 import { answerCount, getWave, waveStatus } from "~/survey/waves.server";
@@ -15,10 +18,16 @@ import { AnswerConverter } from "../instrument-variables";
 import type { ManifestStep } from "../manifest";
 import type { ExportSchema, SchemaVariable } from "../schema";
 import { INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM_WIDTH, ROW_NUMBER, mergedInstrument } from "./common.server";
+import { RecordCoding } from "./record-coding.server";
 import type { DatasetSource, ExportScope, Pass, PreparedDataset, SourceContext } from "./source.server";
 
 const TITLE: Localized = { nb: "Spørreundersøkelse blant arbeidsgivere", en: "Employer survey" };
 const RESPONDENT = "respondent";
+// Said when the project has coded open answers: the codings are read beside the answers.
+const CODINGS_READ: Localized = {
+  nb: " Prosjektets kodinger av de åpne svarene er lest i tillegg: svarets id finner dem og eksporteres ikke, og koderne (forskere eller jobbspesialister) står som pseudonymer uten kobling til lenkene.",
+  en: " The project's codings of the open answers were read as well: the answer's id finds them and is not exported, and the coders (researchers or job specialists) appear as pseudonyms with no tie to the links.",
+};
 const EXCLUDED_LABELS = [
   { value: 0, label: { nb: "Med i statistikken", en: "Included in the statistic" } },
   { value: 1, label: { nb: "Utelatt fra statistikken", en: "Excluded from the statistic" } },
@@ -118,17 +127,22 @@ export const employerSurveySource: DatasetSource = {
       source: item,
     }));
 
+    const variables: SchemaVariable[] = [
+      ROW_NUMBER({ nb: "Svar (løpenummer i eksporten)", en: "Answer (running number in the export)" }),
+      PERSON(RESPONDENT, { nb: "Respondent (pseudonym)", en: "Respondent (pseudonym)" }),
+      { ...MONTH, label: { nb: "Måned svaret kom", en: "Month of the answer" }, treatment: "kept" },
+      INSTRUMENT_VERSION,
+      ...converter.variables,
+      ...flags,
+    ];
+    // The project's codes of open answers come last; the frequency tables count answers by the
+    // month, which every row already carries.
+    const coding = new RecordCoding(reader, project.id, "answer", ctx.pseudonymKey, variables.map((v) => v.name), [MONTH.name]);
+    variables.push(...coding.variables);
     const schema: ExportSchema = {
       dataset: "employer-survey",
       title: TITLE,
-      variables: [
-        ROW_NUMBER({ nb: "Svar (løpenummer i eksporten)", en: "Answer (running number in the export)" }),
-        PERSON(RESPONDENT, { nb: "Respondent (pseudonym)", en: "Respondent (pseudonym)" }),
-        { ...MONTH, label: { nb: "Måned svaret kom", en: "Month of the answer" }, treatment: "kept" },
-        INSTRUMENT_VERSION,
-        ...converter.variables,
-        ...flags,
-      ],
+      variables,
       qualitative: {
         caseVariable: RESPONDENT,
         caseClassification: { nb: "Arbeidsgiver (respondent)", en: "Employer (respondent)" },
@@ -137,6 +151,7 @@ export const employerSurveySource: DatasetSource = {
         rowLabel: [],
         codeBy: [],
       },
+      coding: coding.layout,
     };
 
     let scrubbedReasons: { item: string; reason: string }[] = [];
@@ -153,20 +168,21 @@ export const employerSurveySource: DatasetSource = {
           const row: Row = { nr: ++nr, [RESPONDENT]: a.pseudonym, [MONTH.name]: a.month, [INSTRUMENT_VERSION.name]: a.version };
           pass.stats.pseudonymised++;
           pass.stats.subjects.add(a.pseudonym);
-          converter.convert(a.answers, a.version, pass.scrub, pass.stats, row);
+          coding.record(row, a.id, a.answers, pass, (scrub) => converter.convert(a.answers, a.version, scrub, pass.stats, row));
           for (const item of excludedItems) row[`utelatt_${item}`] = excluded.has(`${a.id}:${item}`) ? 1 : 0;
           pass.stats.rows++;
           yield row;
         }
       },
       steps(): ManifestStep[] {
+        const coded = coding.variables.length > 0;
         const steps: ManifestStep[] = [
           {
             id: "survey-anonymity",
             title: { nb: "Arbeidsgiverundersøkelsens anonymitet", en: "Anonymity of the employer survey" },
             summary: {
-              nb: "Bare svartabellen er lest: ingen lenke, ingen jobbspesialist, ingen tid finere enn måneden; svarets interne id og purrerunde er utelatt, og radene står i rekkefølgen til en nøkkelbasert hash.",
-              en: "Only the answer table was read: no link, no job specialist, no time finer than the month; the answer's internal id and reminder round are left out, and rows are in the order of a keyed hash.",
+              nb: "Bare svartabellen er lest: ingen lenke, ingen jobbspesialist, ingen tid finere enn måneden; svarets interne id og purrerunde er utelatt, og radene står i rekkefølgen til en nøkkelbasert hash." + (coded ? CODINGS_READ.nb : ""),
+              en: "Only the answer table was read: no link, no job specialist, no time finer than the month; the answer's internal id and reminder round are left out, and rows are in the order of a keyed hash." + (coded ? CODINGS_READ.en : ""),
             },
             counts: { answers: answers.length, minAnswers: wave.minAnswers },
           },
@@ -182,8 +198,9 @@ export const employerSurveySource: DatasetSource = {
             counts: Object.fromEntries(excludedItems.map((item) => [item, exclusions.filter((e) => e.item === item).length])),
           });
         }
-        return steps;
+        return [...steps, ...coding.steps()];
       },
+      codeMemos: (scrub) => coding.memos(scrub),
     };
   },
 };

@@ -14,7 +14,7 @@ import { IMPORT_NUMBER, IMPORT_ROW, INSTRUMENT_VERSION, MONTH, PERSON, PSEUDONYM
 import { CASE_VARIABLES, caseChoices, caseVariables, projectStructure, setCaseValues } from "./project-structure.server";
 import { inList, type DatasetSource, type ExportScope, type Pass, type PreparedDataset, type SourceContext } from "./source.server";
 import { periodText } from "../manifest";
-import { LogCoding } from "./log-coding.server";
+import { RecordCoding } from "./record-coding.server";
 
 export const LOG_INSTRUMENT = "log-entry";
 /** author, case project, month, instrument version, answers (JSON), id */
@@ -100,7 +100,7 @@ export const logSource: DatasetSource = {
     ];
     // The project's codes, a 0/1 variable each after the note's own variables; the frequency
     // tables count notes by month and SE step.
-    const coding = new LogCoding(reader, project.id, ctx.pseudonymKey, variables.map((v) => v.name), [MONTH.name, "trinn"]);
+    const coding = new RecordCoding(reader, project.id, "note", ctx.pseudonymKey, variables.map((v) => v.name), [MONTH.name, "trinn"]);
     variables.push(...coding.variables);
     const schema: ExportSchema = {
       dataset: "log",
@@ -162,7 +162,7 @@ export const logSource: DatasetSource = {
           if (!options.exactDates) pass.stats.coarsened++;
           setCaseValues(structure, caseProject, row);
           row[INSTRUMENT_VERSION.name] = version;
-          coding.note(row, id, answers, pass, (scrub) => converter.convert(answers, version, scrub, pass.stats, row));
+          coding.record(row, id, answers, pass, (scrub) => converter.convert(answers, version, scrub, pass.stats, row));
           row[IMPORT_NUMBER.name] = importId;
           row[IMPORT_ROW.name] = importRow;
           pass.stats.rows++;

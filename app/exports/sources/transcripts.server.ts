@@ -2,7 +2,9 @@
 // NVivo export, read through the exchanges capability's export function (pseudonymised text,
 // speaker turns and chapter codes, offsets in code points). The export scrubs them once more
 // (names the platform knows, numbers, addresses) and carries the chapter codes along: as 0/1
-// flags per turn for SPSS, and as spans within the turn for the .qdpx. One row per speaker turn.
+// flags per turn for SPSS, and as spans within the turn for the .qdpx. The project's codings of
+// turns travel the same way: a 0/1 variable per code, and each coding on its span of the turn.
+// One row per speaker turn.
 import type { Localized } from "~/i18n/locale";
 import { CHAPTER_CODES } from "~/exchanges/chapter-codes";
 import { transcriptsForExport, type TranscriptForExport } from "~/exchanges/export.server";
@@ -10,6 +12,7 @@ import type { Row } from "../dictionary";
 import type { ExportSchema, SchemaVariable } from "../schema";
 import { ROW_NUMBER } from "./common.server";
 import { exchangeChoices, exchangeValues, exchangeVariables, exchangesOf, type ExchangeMeta } from "./exchange-meta.server";
+import { RecordCoding } from "./record-coding.server";
 import type { DatasetSource, Pass, PreparedDataset, SourceContext } from "./source.server";
 import { formatMessage } from "~/i18n/format";
 
@@ -61,20 +64,25 @@ export const transcriptsSource: DatasetSource = {
       treatment: "kept",
       source: null,
     }));
+    const variables: SchemaVariable[] = [
+      ROW_NUMBER({ nb: "Ytring (løpenummer i eksporten)", en: "Turn (running number in the export)" }),
+      transcriptVar,
+      ...exchangeVariables(used),
+      { name: "tur", label: { nb: "Ytringens nummer i transkripsjonen", en: "Number of the turn in the transcript" }, type: "numeric", measure: "scale", decimals: 0, nvivo: "classifying", treatment: "derived", source: null },
+      { name: "taler", label: { nb: "Taler (pseudonym fra transkripsjonen)", en: "Speaker (pseudonym from the transcript)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "scrubbed", source: null },
+      { name: "ytring", label: { nb: "Ytring", en: "Turn" }, type: "string", measure: "nominal", nvivo: "codable", treatment: "scrubbed", source: null },
+      { name: "kapittelkoder", label: { nb: "Kapittelkoder", en: "Chapter codes" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "kept", source: null },
+      { name: "kodeposisjoner", label: { nb: "Kapittelkoder med posisjon i ytringen (kodepunkter)", en: "Chapter codes with position in the turn (code points)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "derived", source: null },
+      ...flags,
+    ];
+    // The project's codes of turns after the chapter codes; the frequency tables count turns by
+    // exchange and by audience.
+    const coding = new RecordCoding(reader, project.id, "turn", ctx.pseudonymKey, variables.map((v) => v.name), ["samling", "malgruppe"]);
+    variables.push(...coding.variables);
     const schema: ExportSchema = {
       dataset: "transcripts",
       title: TITLE,
-      variables: [
-        ROW_NUMBER({ nb: "Ytring (løpenummer i eksporten)", en: "Turn (running number in the export)" }),
-        transcriptVar,
-        ...exchangeVariables(used),
-        { name: "tur", label: { nb: "Ytringens nummer i transkripsjonen", en: "Number of the turn in the transcript" }, type: "numeric", measure: "scale", decimals: 0, nvivo: "classifying", treatment: "derived", source: null },
-        { name: "taler", label: { nb: "Taler (pseudonym fra transkripsjonen)", en: "Speaker (pseudonym from the transcript)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "scrubbed", source: null },
-        { name: "ytring", label: { nb: "Ytring", en: "Turn" }, type: "string", measure: "nominal", nvivo: "codable", treatment: "scrubbed", source: null },
-        { name: "kapittelkoder", label: { nb: "Kapittelkoder", en: "Chapter codes" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "kept", source: null },
-        { name: "kodeposisjoner", label: { nb: "Kapittelkoder med posisjon i ytringen (kodepunkter)", en: "Chapter codes with position in the turn (code points)" }, type: "string", measure: "nominal", nvivo: "classifying", treatment: "derived", source: null },
-        ...flags,
-      ],
+      variables,
       qualitative: {
         caseVariable: "samling",
         caseClassification: { nb: "Erfaringsutveksling", en: "Experience exchange" },
@@ -84,6 +92,7 @@ export const transcriptsSource: DatasetSource = {
         codeBy: [],
         turns: { speaker: "taler", codes: "kodeposisjoner" },
       },
+      coding: coding.layout,
     };
 
     const rowCount = transcripts.reduce((n, t) => n + t.turns.length, 0);
@@ -103,14 +112,18 @@ export const transcriptsSource: DatasetSource = {
             const text = redacted.text.trim();
             const leadPoints = [...redacted.text.slice(0, lead)].length;
             const length = [...text].length;
+            // Where a span of the turn's text (code points) is in the exported text; null when gone.
+            const place = (start: number, end: number) => {
+              const s = Math.max(0, redacted.map(start) - leadPoints);
+              const e = Math.min(length, redacted.map(end, true) - leadPoints);
+              return e > s ? ([s, e] as const) : null;
+            };
             const spans = t.codes
               .filter((c) => c.start < turn.end && c.end > turn.start)
-              .map((c) => {
-                const start = redacted.map(Math.max(c.start, turn.start) - turn.start) - leadPoints;
-                const end = redacted.map(Math.min(c.end, turn.end) - turn.start, true) - leadPoints;
-                return { code: c.code, start: Math.max(0, start), end: Math.min(length, end) };
-              })
-              .filter((s) => s.end > s.start);
+              .flatMap((c) => {
+                const span = place(Math.max(c.start, turn.start) - turn.start, Math.min(c.end, turn.end) - turn.start);
+                return span ? [{ code: c.code, start: span[0], end: span[1] }] : [];
+              });
             const codes = [...new Set(spans.map((s) => s.code))];
             const row: Row = {
               nr: ++nr,
@@ -123,12 +136,14 @@ export const transcriptsSource: DatasetSource = {
               kodeposisjoner: spans.map((s) => `${s.code}@${s.start}-${s.end}`).join(" "),
             };
             for (const c of CHAPTER_CODES) row[`kode_${c.code}`] = codes.includes(c.code) ? 1 : 0;
+            coding.turn(row, t.id, turn.position, "ytring", length, place, pass);
             pass.stats.coarsened++;
             pass.stats.rows++;
             yield row;
           }
         }
       },
+      codeMemos: (scrub) => coding.memos(scrub),
       steps: () => [
         {
           id: "transcripts",
@@ -139,6 +154,7 @@ export const transcriptsSource: DatasetSource = {
           },
           counts: { transcripts: transcripts.length, turns: rowCount },
         },
+        ...coding.steps(),
       ],
     };
   },
