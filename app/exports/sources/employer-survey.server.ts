@@ -25,8 +25,8 @@ const TITLE: Localized = { nb: "Spørreundersøkelse blant arbeidsgivere", en: "
 const RESPONDENT = "respondent";
 // Said when the project has coded open answers: the codings are read beside the answers.
 const CODINGS_READ: Localized = {
-  nb: " Prosjektets kodinger av de åpne svarene er lest i tillegg: svarets id finner dem og eksporteres ikke, og koderne (forskere eller jobbspesialister) står som pseudonymer uten kobling til lenkene.",
-  en: " The project's codings of the open answers were read as well: the answer's id finds them and is not exported, and the coders (researchers or job specialists) appear as pseudonyms with no tie to the links.",
+  nb: " Prosjektets kodinger av de åpne svarene er lest i tillegg: svarets id finner dem og eksporteres ikke, og koderne står som pseudonymer uten kobling til lenkene.",
+  en: " The project's codings of the open answers were read as well: the answer's id finds them and is not exported, and the coders appear as pseudonyms with no tie to the links.",
 };
 const EXCLUDED_LABELS = [
   { value: 0, label: { nb: "Med i statistikken", en: "Included in the statistic" } },
