@@ -146,6 +146,11 @@ function detailWords(r: AuditRecord, locale: Locale, t: TFunction): MessageParam
       return { ...datasetWords(d.dataset, t), terms: count(d.terms) };
     case "coding.code_created":
       return { code: text(d.code) };
+    case "instrument.draft_saved":
+    case "instrument.published":
+      return { instrument: text(d.instrument), version: typeof d.version === "number" ? String(d.version) : "" };
+    case "instrument.draft_discarded":
+      return { instrument: text(d.instrument) };
     case "coding.round_created":
       return { notes: count(d.notes), coders: count(d.coders) };
     case "import.confirmed":

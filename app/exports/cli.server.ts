@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { and, eq } from "drizzle-orm";
 import { translator } from "~/i18n/catalog";
-import { loadCodebook } from "~/instruments/codebook.server";
+import { openCodebook } from "~/instruments/versions.server";
 import { readConfig } from "~/server/config";
 import { loadSecrets } from "~/server/secrets.server";
 import { migrateDatabase, openDatabase } from "../../db/connection.server";
@@ -124,7 +124,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
         return false;
       }
     })();
-    const services = { db, codebook: loadCodebook(config.surveysDir), config, secrets: loadSecrets(config.dataDir) };
+    const services = { db, codebook: openCodebook(db, config.surveysDir, { record: false }), config, secrets: loadSecrets(config.dataDir) };
     const request = {
       projectId: project.id,
       dataset: values.data as (typeof DATASETS)[number],

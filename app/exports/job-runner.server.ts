@@ -3,7 +3,7 @@
 // complete), its progress and heartbeat written to the job row, and how it ended. The server runs
 // jobs on a worker thread (export-worker.mjs, which reaches exportJobRunner through the server
 // build); the `export` command runs its job in its own process.
-import { loadCodebook } from "~/instruments/codebook.server";
+import { openCodebook } from "~/instruments/versions.server";
 import { openDatabase } from "../../db/connection.server";
 import { VersionConflict } from "./instrument-variables";
 import { HEARTBEAT_SECONDS, endJob, finishJob, getJob, heartbeat, jobWorkDir, recordProgress, type ExportJobError } from "./jobs.server";
@@ -70,12 +70,13 @@ export function exportJobRunner(settings: RunnerSettings) {
   const { db, sqlite } = openDatabase(settings.databasePath);
   const services: ExportServices = {
     db,
-    codebook: loadCodebook(settings.surveysDir),
+    codebook: openCodebook(db, settings.surveysDir, { record: false }),
     config: { databasePath: settings.databasePath, dataDir: settings.dataDir },
     secrets: { pseudonymKey: settings.pseudonymKey },
   };
   return {
-    run: (jobId: number) => runExportJob(services, jobId),
+    // Versions published in the app since the last job are read again for each job.
+    run: (jobId: number) => runExportJob({ ...services, codebook: openCodebook(db, settings.surveysDir, { record: false }) }, jobId),
     close: () => sqlite.close(),
   };
 }

@@ -40,6 +40,8 @@ export interface Codebook {
   versions(id: string): readonly number[];
   /** The expanded variables of an instrument version (latest by default); empty when unknown. */
   variables(id: string, version?: number): readonly CompiledVariable[];
+  /** Adds a version published in the app (never one that exists). */
+  add(instrument: CompiledInstrument): void;
 }
 
 export const DEFAULT_SURVEYS_DIR = "surveys";
@@ -67,16 +69,20 @@ export function clearCodebookCache(): void {
 }
 
 export function createCodebook(instruments: readonly CompiledInstrument[]): Codebook {
-  const sorted = Object.freeze(
-    [...instruments].sort((a, b) => (a.id === b.id ? a.version - b.version : a.id < b.id ? -1 : 1)),
-  );
-  const byId = new Map<string, CompiledInstrument[]>();
-  for (const instrument of sorted) {
-    const list = byId.get(instrument.id) ?? [];
-    list.push(instrument);
-    byId.set(instrument.id, list);
-  }
-  const latest = Object.freeze([...byId.values()].map((list) => list[list.length - 1]));
+  let sorted: readonly CompiledInstrument[] = [];
+  let byId = new Map<string, CompiledInstrument[]>();
+  let latest: readonly CompiledInstrument[] = [];
+  const index = (all: readonly CompiledInstrument[]) => {
+    sorted = Object.freeze([...all].sort((a, b) => (a.id === b.id ? a.version - b.version : a.id < b.id ? -1 : 1)));
+    byId = new Map();
+    for (const instrument of sorted) {
+      const list = byId.get(instrument.id) ?? [];
+      list.push(instrument);
+      byId.set(instrument.id, list);
+    }
+    latest = Object.freeze([...byId.values()].map((list) => list[list.length - 1]));
+  };
+  index(instruments);
   const get = (id: string, version?: number) => {
     const list = byId.get(id);
     if (!list) return undefined;
@@ -88,6 +94,10 @@ export function createCodebook(instruments: readonly CompiledInstrument[]): Code
     get,
     versions: (id) => (byId.get(id) ?? []).map((i) => i.version),
     variables: (id, version) => get(id, version)?.variables ?? [],
+    add(instrument) {
+      if (get(instrument.id, instrument.version)) throw new Error(`${instrument.key} is already in the codebook`);
+      index([...sorted, instrument]);
+    },
   };
 }
 

@@ -1,32 +1,42 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireResearcher } from "~/auth/permissions.server";
 import { getLocale } from "~/i18n/locale.server";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
 import { toFormInstrument } from "~/instruments/types";
 import { parseInstrumentForm } from "~/instruments/validate.server";
+import { compileDraft, draftOf } from "~/instruments/versions.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 import { TableScroll } from "~/components/TableScroll";
 
 export const meta = titled((t, data, locale) => `${t("instrumentsPage.preview")}: ${data?.instrument?.title?.[locale] ?? ""}`);
 
-function findInstrument(context: LoaderFunctionArgs["context"], id: string | undefined, version: string | null) {
+/** A published version (latest unless ?version=N), or the draft of the next one (?draft=1). */
+function findInstrument(context: LoaderFunctionArgs["context"], id: string | undefined, url: URL) {
+  const version = url.searchParams.get("version");
+  if (id && url.searchParams.get("draft") === "1") {
+    const row = draftOf(context.db, id);
+    const draft = row ? compileDraft(row) : null;
+    if (!draft) throw notFound();
+    return { instrument: draft, draft: true };
+  }
   const instrument = id ? context.codebook.get(id, version && /^\d+$/.test(version) ? Number(version) : undefined) : undefined;
   if (!instrument) throw notFound();
-  return instrument;
+  return { instrument, draft: false };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireResearcher(request, context);
-  const instrument = findInstrument(context, params.id, new URL(request.url).searchParams.get("version"));
-  return { instrument: toFormInstrument(instrument), versions: context.codebook.versions(instrument.id) };
+  const url = new URL(request.url);
+  const { instrument, draft } = findInstrument(context, params.id, url);
+  return { instrument: toFormInstrument(instrument), draft, published: url.searchParams.get("published") === "1", versions: context.codebook.versions(instrument.id) };
 }
 
 // A preview: the answers are validated exactly as a real submission would be, then shown, never stored.
 export async function action({ request, context, params }: ActionFunctionArgs) {
   await requireResearcher(request, context);
-  const instrument = findInstrument(context, params.id, new URL(request.url).searchParams.get("version"));
+  const { instrument } = findInstrument(context, params.id, new URL(request.url));
   const result = parseInstrumentForm(toFormInstrument(instrument), await request.formData(), await getLocale(request, context));
   if (result.status === "success") return { answers: result.answers, lastResult: null };
   return data({ answers: null, lastResult: result }, { status: 400 });
@@ -35,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function InstrumentPreview() {
   const t = useT();
   const locale = useLocale();
-  const { instrument } = useLoaderData<typeof loader>();
+  const { instrument, draft, published, versions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -43,6 +53,28 @@ export default function InstrumentPreview() {
         {t("instrumentsPage.preview")} · {instrument.key}
       </p>
       <h1>{instrument.title[locale]}</h1>
+      {published ? (
+        <p className="notice notice--ok" role="status">
+          {t("instrumentsPage.published", { version: instrument.version })}
+        </p>
+      ) : null}
+      <p>
+        {draft ? (
+          <Link to={`/instruments/${instrument.id}/draft`}>{t("instrumentsPage.draftOf", { title: instrument.title[locale], version: instrument.version })}</Link>
+        ) : (
+          <>
+            {t("instrumentsPage.versions")}{" "}
+            {versions.map((v, i) => (
+              <span key={v}>
+                {i > 0 ? ", " : ""}
+                <a href={`/instruments/${instrument.id}/yaml?version=${v}`} download>
+                  {t("instrumentsPage.yamlOf", { version: v })}
+                </a>
+              </span>
+            ))}
+          </>
+        )}
+      </p>
       <p className="notice notice--warn">{t("instrumentsPage.previewNotice")}</p>
       {actionData?.answers ? (
         <section className="notice notice--ok" aria-labelledby="preview-valid" role="status">

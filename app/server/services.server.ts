@@ -5,7 +5,8 @@ import { needsSetupCode, newSetupCode } from "../accounts/setup-code.server";
 import { RateLimiter } from "../auth/rate-limit.server";
 import { makeSessionCookie, type SessionCookie } from "../auth/session.server";
 import { ExportJobQueue } from "../exports/job-queue.server";
-import { loadCodebook, type Codebook } from "../instruments/codebook.server";
+import type { Codebook } from "../instruments/codebook.server";
+import { openCodebook } from "../instruments/versions.server";
 import { surveyStore, type SurveyStore } from "../survey/store.server";
 import type { Config } from "./config";
 import { loadSecrets, type Secrets } from "./secrets.server";
@@ -28,9 +29,9 @@ export interface AppServices {
 
 /** Opens and migrates the database and compiles the instruments; throws if a definition is invalid. */
 export function createServices(config: Config): AppServices {
-  const codebook = loadCodebook(config.surveysDir);
   const { db, sqlite } = openDatabase(config.databasePath);
   migrateDatabase(db);
+  const codebook = openCodebook(db, config.surveysDir);
   const secrets = loadSecrets(config.dataDir);
   return {
     db,

@@ -6,3 +6,4 @@ export * from "./exports";
 export * from "./reports";
 export * from "./imports";
 export * from "./coding";
+export * from "./instruments";

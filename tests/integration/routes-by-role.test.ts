@@ -38,7 +38,10 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/people._index": { path: () => "/people", get: researcherOnly(200), post: all(405) },
   "routes/people.new": { path: () => "/people/new", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/people.$id": { path: () => `/people/${sample.personId}`, get: researcherOnly(200), post: researcherOnly(400) },
-  "routes/instruments._index": { path: () => "/instruments", get: researcherOnly(200), post: all(405) },
+  "routes/instruments._index": { path: () => "/instruments", get: researcherOnly(200), post: researcherOnly(400) },
+  // No draft in the demo; every version downloads as YAML.
+  "routes/instruments.$id_.draft": { path: () => "/instruments/employer-survey/draft", get: researcherOnly(404), post: researcherOnly(404) },
+  "routes/instruments.$id_.yaml": { path: () => "/instruments/employer-survey/yaml?version=1", get: researcherOnly(200), post: all(405) },
   "routes/instruments.$id": { path: () => "/instruments/log-entry", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/accessibility": { path: () => "/accessibility", get: all(200), post: all(405) },
   "routes/privacy": { path: () => "/privacy", get: all(200), post: all(405) },

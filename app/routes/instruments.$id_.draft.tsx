@@ -1,0 +1,66 @@
+// Researchers: the draft of an instrument's next version — what changed against the latest
+// published version, its preview and YAML, and publishing or discarding it.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { draftAction, loadDraftPage } from "~/instruments/versions-page.server";
+import { useLocale, useT } from "~/utils/i18n";
+import { titled } from "~/utils/meta";
+
+export const meta = titled((t, data, locale) => `${t("instrumentsPage.draft")}: ${data?.draft?.title?.[locale] ?? ""}`);
+export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadDraftPage(request, context, params.id);
+export const action = ({ request, context, params }: ActionFunctionArgs) => draftAction(request, context, params.id);
+
+export default function InstrumentDraft() {
+  const t = useT();
+  const locale = useLocale();
+  const { draft, previous, diff } = useLoaderData<typeof loader>();
+  const list = (heading: string, items: readonly { name: string; label: { nb: string; en: string }; what?: readonly string[] }[]) =>
+    items.length ? (
+      <>
+        <h3>{heading}</h3>
+        <ul>
+          {items.map((i) => (
+            <li key={i.name}>
+              <code>{i.name}</code> {i.label[locale]}
+              {i.what ? <span className="muted">{` (${i.what.join(", ")})`}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </>
+    ) : null;
+  return (
+    <>
+      <p className="muted">{t("instrumentsPage.draft")}</p>
+      <h1>{t("instrumentsPage.draftOf", { title: draft.title[locale], version: draft.version })}</h1>
+      <p>{t("instrumentsPage.draftLead", { items: draft.items, variables: draft.variables })}</p>
+      <p>
+        <Link to={`/instruments/${draft.id}?draft=1`}>{t("instrumentsPage.previewDraft")}</Link> ·{" "}
+        <a href={`/instruments/${draft.id}/yaml?draft=1`} download>
+          {t("instrumentsPage.downloadDraft")}
+        </a>
+      </p>
+      <section aria-labelledby="diff-heading">
+        <h2 id="diff-heading">{previous ? t("instrumentsPage.diff", { version: previous.version }) : t("instrumentsPage.newInstrument")}</h2>
+        {diff ? (
+          <>
+            {!diff.added.length && !diff.removed.length && !diff.wording.length && !diff.codes.length ? <p>{diff.framing ? t("instrumentsPage.diffFraming") : t("instrumentsPage.diffNone")}</p> : null}
+            {list(t("instrumentsPage.diffAdded"), diff.added)}
+            {list(t("instrumentsPage.diffRemoved"), diff.removed)}
+            {list(t("instrumentsPage.diffWording"), diff.wording)}
+            {list(t("instrumentsPage.diffCodes"), diff.codes)}
+            {diff.codes.length ? <p className="notice notice--warn">{t("instrumentsPage.diffCodesWarn")}</p> : null}
+          </>
+        ) : null}
+      </section>
+      <Form method="post" className="actions">
+        <button type="submit" name="intent" value="publish">
+          {t("instrumentsPage.publish", { version: draft.version })}
+        </button>{" "}
+        <button type="submit" name="intent" value="discard" className="secondary">
+          {t("instrumentsPage.discard")}
+        </button>
+      </Form>
+      <p className="hint">{t("instrumentsPage.publishHint")}</p>
+    </>
+  );
+}
