@@ -149,6 +149,8 @@ function detailWords(r: AuditRecord, locale: Locale, t: TFunction): MessageParam
     case "instrument.draft_saved":
     case "instrument.published":
       return { instrument: text(d.instrument), version: typeof d.version === "number" ? String(d.version) : "" };
+    case "instrument.pilot_started":
+      return { instrument: text(d.instrument), version: typeof d.version === "number" ? String(d.version) : "", people: count(d.people) };
     case "instrument.draft_discarded":
       return { instrument: text(d.instrument) };
     case "coding.round_created":

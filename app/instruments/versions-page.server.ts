@@ -8,6 +8,8 @@ import { formatProblem } from "./codebook.server";
 import { getTranslator } from "~/i18n/locale.server";
 import { diffInstruments } from "./diff";
 import { compileDraft, discardDraft, draftOf, listDrafts, publishDraft, saveDraft, versionRow } from "./versions.server";
+import { pilotCandidates, roundsOfVersion } from "./pilots.server";
+import { startPilotAction } from "./pilots-page.server";
 
 /** Largest YAML definition taken (the AFI instruments are 10–40 kB). */
 export const MAX_DEFINITION_BYTES = 512 * 1024;
@@ -75,13 +77,18 @@ export async function loadDraftPage(request: Request, context: AppLoadContext, i
     draft: { id: compiled.id, version: row.version, title: compiled.title, items: compiled.sections.reduce((n, s) => n + s.items.length, 0), variables: compiled.variables.length },
     previous: previous ? { version: previous.version } : null,
     diff: previous ? diffInstruments(previous, compiled) : null,
+    pilots: roundsOfVersion(context.db, row.id).map((r) => ({ id: r.id, title: r.title, closed: r.closedAt !== null })),
+    candidates: pilotCandidates(context.db),
   };
 }
 
 export async function draftAction(request: Request, context: AppLoadContext, id: string | undefined) {
   const user = await requireResearcher(request, context);
+  const { t } = await getTranslator(request, context);
   const { row } = draftFor(context, id);
-  const intent = (await request.formData()).get("intent");
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "pilot") return startPilotAction(context, t, user.id, row.id, form);
   if (intent === "publish") {
     if (!publishDraft(context.db, context.codebook, user.id, row.instrumentId)) throw new Response("Conflict", { status: 409 });
     return redirect(`/instruments/${row.instrumentId}?version=${row.version}&published=1`);

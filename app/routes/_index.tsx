@@ -10,6 +10,8 @@ import { ExchangeHomePanel } from "~/exchanges/HomePanel";
 import { ExportHomePanel } from "~/exports/HomePanel";
 import { logHomePanel } from "~/logs/home.server";
 import { LogHomePanel } from "~/logs/HomePanel";
+import { PilotHomePanel } from "~/instruments/PilotHomePanel";
+import { pilotsFor } from "~/instruments/pilots.server";
 import { reportsHomePanel } from "~/reports/home.server";
 import { ReportsHomePanel } from "~/reports/HomePanel";
 import { describePlacement, listOrganisationTeam, listProjects } from "~/projects/projects.server";
@@ -26,11 +28,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
   const { db } = context;
   if (user.role === "researcher") {
-    return { role: user.role, name: user.name, projects: listProjects(db), placement: null, team: [], log: null, survey: null, reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user) };
+    return { role: user.role, name: user.name, projects: listProjects(db), placement: null, team: [], log: null, survey: null, reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user), pilots: [] };
   }
   const placement = describePlacement(db, user) ?? null;
   const team = user.role === "case_lead" && user.organisationId ? listOrganisationTeam(db, user.organisationId) : [];
-  return { role: user.role, name: user.name, projects: [], placement, team, log: logHomePanel(db, user), survey: surveyHomePanel(context, user), reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user) };
+  return { role: user.role, name: user.name, projects: [], placement, team, log: logHomePanel(db, user), survey: surveyHomePanel(context, user), reports: reportsHomePanel(db, user), exchanges: exchangeHomePanel(db, user), pilots: pilotsFor(db, user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -92,6 +94,7 @@ export default function Home() {
       <SurveyHomePanel panel={data.survey} />
       <ReportsHomePanel panel={data.reports} />
       <ExchangeHomePanel panel={data.exchanges} />
+      <PilotHomePanel pilots={data.pilots} />
       <ExportHomePanel role={data.role} />
       {data.role === "researcher" ? (
         <>

@@ -5,7 +5,8 @@ import { getLocale } from "~/i18n/locale.server";
 import { InstrumentFields } from "~/instruments/InstrumentForm";
 import { toFormInstrument } from "~/instruments/types";
 import { parseInstrumentForm } from "~/instruments/validate.server";
-import { compileDraft, draftOf } from "~/instruments/versions.server";
+import { compileDraft, draftOf, versionRow } from "~/instruments/versions.server";
+import { roundsOfVersion } from "~/instruments/pilots.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 import { TableScroll } from "~/components/TableScroll";
@@ -30,7 +31,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requireResearcher(request, context);
   const url = new URL(request.url);
   const { instrument, draft } = findInstrument(context, params.id, url);
-  return { instrument: toFormInstrument(instrument), draft, published: url.searchParams.get("published") === "1", versions: context.codebook.versions(instrument.id) };
+  // The pilot rounds of this version, with their comments, travel with it.
+  const row = versionRow(context.db, instrument.id, instrument.version);
+  const pilots = row ? roundsOfVersion(context.db, row.id).map((r) => ({ id: r.id, title: r.title })) : [];
+  return { instrument: toFormInstrument(instrument), draft, published: url.searchParams.get("published") === "1", versions: context.codebook.versions(instrument.id), pilots };
 }
 
 // A preview: the answers are validated exactly as a real submission would be, then shown, never stored.
@@ -45,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function InstrumentPreview() {
   const t = useT();
   const locale = useLocale();
-  const { instrument, draft, published, versions } = useLoaderData<typeof loader>();
+  const { instrument, draft, published, versions, pilots } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -75,6 +79,17 @@ export default function InstrumentPreview() {
           </>
         )}
       </p>
+      {pilots.length ? (
+        <p>
+          {t("pilots.rounds")}:{" "}
+          {pilots.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 ? ", " : ""}
+              <Link to={`/pilots/${p.id}`}>{p.title}</Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
       <p className="notice notice--warn">{t("instrumentsPage.previewNotice")}</p>
       {actionData?.answers ? (
         <section className="notice notice--ok" aria-labelledby="preview-valid" role="status">

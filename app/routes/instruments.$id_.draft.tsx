@@ -1,7 +1,7 @@
 // Researchers: the draft of an instrument's next version — what changed against the latest
 // published version, its preview and YAML, and publishing or discarding it.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { draftAction, loadDraftPage } from "~/instruments/versions-page.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
@@ -13,7 +13,10 @@ export const action = ({ request, context, params }: ActionFunctionArgs) => draf
 export default function InstrumentDraft() {
   const t = useT();
   const locale = useLocale();
-  const { draft, previous, diff } = useLoaderData<typeof loader>();
+  const { draft, previous, diff, pilots, candidates } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as { pilot?: { typed: { title: string; people: string[] }; errors: Record<string, string> } } | undefined;
+  const typed = result?.pilot?.typed;
+  const errors = result?.pilot?.errors ?? {};
   const list = (heading: string, items: readonly { name: string; label: { nb: string; en: string }; what?: readonly string[] }[]) =>
     items.length ? (
       <>
@@ -51,6 +54,47 @@ export default function InstrumentDraft() {
             {diff.codes.length ? <p className="notice notice--warn">{t("instrumentsPage.diffCodesWarn")}</p> : null}
           </>
         ) : null}
+      </section>
+      <section aria-labelledby="pilots-heading">
+        <h2 id="pilots-heading">{t("pilots.rounds")}</h2>
+        {pilots.length === 0 ? <p className="muted">{t("pilots.noRounds")}</p> : null}
+        <ul>
+          {pilots.map((p) => (
+            <li key={p.id}>
+              <Link to={`/pilots/${p.id}`}>{p.title}</Link>
+              {p.closed ? <span className="tag">{t("pilots.closedTag")}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="card">
+          <h3>{t("pilots.new")}</h3>
+          <p className="hint">{t("pilots.newLead")}</p>
+          <input type="hidden" name="intent" value="pilot" />
+          <div className="field">
+            <label htmlFor="pilot-title">{t("pilots.titleLabel")}</label>
+            <input id="pilot-title" name="title" defaultValue={typed?.title ?? ""} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? "pilot-title-error" : undefined} />
+            {errors.title ? (
+              <p className="field-error" id="pilot-title-error">
+                {errors.title}
+              </p>
+            ) : null}
+          </div>
+          <fieldset className="field" aria-describedby={errors.people ? "pilot-people-error" : undefined}>
+            <legend>{t("pilots.choose")}</legend>
+            {candidates.map((c) => (
+              <div key={c.id} className="field--check">
+                <input type="checkbox" id={`pilot-person-${c.id}`} name="person" value={c.id} defaultChecked={typed?.people.includes(String(c.id))} />
+                <label htmlFor={`pilot-person-${c.id}`}>{`${c.name} (${t(`role.${c.role}`)})`}</label>
+              </div>
+            ))}
+            {errors.people ? (
+              <p className="field-error" id="pilot-people-error">
+                {errors.people}
+              </p>
+            ) : null}
+          </fieldset>
+          <button type="submit">{t("pilots.start")}</button>
+        </Form>
       </section>
       <Form method="post" className="actions">
         <button type="submit" name="intent" value="publish">

@@ -13,6 +13,7 @@ import { loadSurveyDemo } from "./survey.server";
 import { loadReportDemo } from "./reports.server";
 import { loadExchangeDemo } from "./exchanges.server";
 import { loadCodingDemo } from "./coding.server";
+import { loadPilotDemo } from "./pilots.server";
 import { demoCaseLeads, demoJobSpecialists, demoOrganisations, demoProject, demoResearcher } from "./people";
 
 export interface DemoResult {
@@ -69,6 +70,7 @@ async function load(db: Db, actorId: number | null): Promise<DemoResult> {
   loadReportDemo(db, projectId);
   loadExchangeDemo(db, projectId);
   loadCodingDemo(db, projectId);
+  loadPilotDemo(db);
   if (!existing || created.length) audit(db, actorId, "demo.loaded", `project:${projectId}`, { accounts: created.length });
   return { projectId, created };
 }

@@ -1,14 +1,16 @@
 // Instrument versions in Debian's Chromium (issue 14): with JavaScript a researcher uploads version
 // 2 of the employer survey, reads the changes, previews the draft and publishes it; without
-// JavaScript an upload without a file gets its error at the field. axe on every page and state;
-// any page or console error fails.
-import { mkdtempSync, writeFileSync } from "node:fs";
+// JavaScript an upload without a file gets its error at the field. A pilot of a log-form draft: the
+// researcher starts it with JavaScript, a job specialist without JavaScript finds it on the home
+// page, comments (an error first) and sends answers; the researcher resolves the comment. axe on
+// every page and state; any page or console error fails.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, expectFailures, launchBrowser, logIn, newPage } from "../support/browser";
-import { employerSurveyV2 } from "../support/instrument-v2";
+import { SURVEYS, employerSurveyV2 } from "../support/instrument-v2";
 import { identities, seedDemo } from "../support/seed";
 import { startServer, type RunningServer } from "../support/server";
 
@@ -26,7 +28,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const as = async (javaScript: boolean): Promise<Page> => logIn(await newPage(browser, { javaScript }), server.url, identities.researcher, passwords[identities.researcher]);
+const as = async (javaScript: boolean, email: string = identities.researcher): Promise<Page> => logIn(await newPage(browser, { javaScript }), server.url, email, passwords[email]);
 
 describe("instrument versions in the browser", () => {
   it("without JavaScript: an upload without a file gets its error at the field", { timeout: 120_000 }, async () => {
@@ -62,5 +64,44 @@ describe("instrument versions in the browser", () => {
     await page.goto(`${server.url}/instruments`);
     await page.getByText("Ingen utkast.").waitFor();
     await page.close();
+  });
+
+  it("a pilot: started with JavaScript, answered and commented without it, resolved", { timeout: 180_000 }, async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "medforsker-log-v2-")), "v2.yaml");
+    writeFileSync(file, readFileSync(path.join(SURVEYS, "log-entry/v1.yaml"), "utf8").replace("version: 1", "version: 2"));
+    const researcher = await as(true);
+    await researcher.goto(`${server.url}/instruments`);
+    await researcher.getByLabel("Last opp en definisjon (YAML)").setInputFiles(file);
+    await researcher.getByRole("button", { name: "Last opp som utkast" }).click();
+    await researcher.getByRole("heading", { name: "Pilotrunder" }).waitFor();
+    await researcher.getByLabel("Navn på runden").fill("Pilot i nettleseren");
+    await researcher.getByLabel(/^Aina Demosen/).check();
+    await researcher.getByRole("button", { name: "Start piloten" }).click();
+    await researcher.getByRole("heading", { name: "Pilot: Pilot i nettleseren" }).waitFor();
+    await expectAccessible(researcher, "pilot as the researcher");
+    const pilotUrl = researcher.url();
+
+    const js = await as(false, identities.jsA);
+    await js.getByRole("link", { name: "Pilot i nettleseren" }).click();
+    await js.getByRole("heading", { name: "Pilot: Pilot i nettleseren" }).waitFor();
+    await expectAccessible(js, "pilot as a participant");
+    expectFailures(js, { status: 400, method: "POST" });
+    const trinn = js.locator("#item-trinn");
+    await trinn.getByRole("button", { name: "Legg til kommentaren" }).click();
+    await js.locator("#item-trinn").getByText("Skriv kommentaren.").waitFor();
+    await expectAccessible(js, "comment with an error");
+    await js.locator("#item-trinn").getByLabel("Kommentar til «Trinn i SE»").fill("Ett trinn er for lite.");
+    await js.locator("#item-trinn").getByRole("button", { name: "Legg til kommentaren" }).click();
+    await js.locator("#item-trinn").getByText("Ett trinn er for lite.").waitFor();
+    await js.locator("#answers").getByLabel("Situasjon", { exact: true }).fill("Møte hos arbeidsgiver");
+    await js.getByRole("button", { name: "Send svarene" }).click();
+    expect(await js.locator("#answers").getByLabel("Situasjon", { exact: true }).inputValue()).toBe("Møte hos arbeidsgiver");
+    await expectAccessible(js, "answers with errors");
+
+    await researcher.goto(pilotUrl);
+    await researcher.locator("#item-trinn").getByRole("button", { name: "Merk som løst" }).click();
+    await researcher.locator("#item-trinn").getByRole("button", { name: "Åpne igjen" }).waitFor();
+    await expectAccessible(researcher, "comment resolved");
+    await Promise.all([researcher.close(), js.close()]);
   });
 });

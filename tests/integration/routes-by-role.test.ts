@@ -42,6 +42,9 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   // No draft in the demo; every version downloads as YAML.
   "routes/instruments.$id_.draft": { path: () => "/instruments/employer-survey/draft", get: researcherOnly(404), post: researcherOnly(404) },
   "routes/instruments.$id_.yaml": { path: () => "/instruments/employer-survey/yaml?version=1", get: researcherOnly(200), post: all(405) },
+  // The demo's pilot round of the log form: jsA (js01) took part, jsB did not; it is closed, so writes are refused.
+  "routes/pilots.$id": { path: () => "/pilots/1", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 404, researcher: 200 }, post: { anonymous: "→/login", jsA: 409, jsB: 404, leadA: 404, researcher: 409 } },
+  "routes/pilots.$id_.csv": { path: () => "/pilots/1/csv", get: researcherOnly(200), post: all(405) },
   "routes/instruments.$id": { path: () => "/instruments/log-entry", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/accessibility": { path: () => "/accessibility", get: all(200), post: all(405) },
   "routes/privacy": { path: () => "/privacy", get: all(200), post: all(405) },
