@@ -10,6 +10,7 @@ import { diffInstruments } from "./diff";
 import { compileDraft, discardDraft, draftOf, listDrafts, publishDraft, saveDraft, versionRow } from "./versions.server";
 import { pilotCandidates, roundsOfVersion } from "./pilots.server";
 import { startPilotAction } from "./pilots-page.server";
+import { newInstrumentAction } from "./editor-page.server";
 
 /** Largest YAML definition taken (the AFI instruments are 10–40 kB). */
 export const MAX_DEFINITION_BYTES = 512 * 1024;
@@ -25,6 +26,7 @@ export async function loadInstrumentsPage(request: Request, context: AppLoadCont
       variables: i.variables.length,
       source: i.source,
     })),
+    uses: ["survey", "log", "participant_report", "exchange_preparation"] as const,
     drafts: listDrafts(context.db).map((d) => {
       const compiled = compileDraft(d);
       return { id: d.instrumentId, version: d.version, title: compiled?.title ?? null };
@@ -44,6 +46,7 @@ export async function instrumentsAction(request: Request, context: AppLoadContex
     if (error instanceof MaxPartSizeExceededError) return data({ error: t("instrumentsPage.v.tooLarge", { max: MAX_DEFINITION_BYTES / 1024 }), problems: [] as string[] }, { status: 400 });
     throw error;
   }
+  if (form.get("intent") === "new") return newInstrumentAction(context, t, user.id, form);
   const file = form.get("definition");
   if (!(file instanceof File) || file.size === 0) return data({ error: t("instrumentsPage.v.file"), problems: [] as string[] }, { status: 400 });
   let yaml: string;

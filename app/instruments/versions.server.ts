@@ -104,6 +104,17 @@ export function saveDraft(db: Db, codebook: Codebook, actorId: number, fileName:
   return { ok: true, id, version };
 }
 
+/** A change made in the editor to the draft (already checked by the compiler). */
+export function updateDraft(db: Db, actorId: number, id: string, yaml: string): void {
+  writeTransaction(db, (tx) =>
+    tx
+      .update(instrumentVersions)
+      .set({ yaml, sha256: sha256(yaml), createdBy: actorId })
+      .where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft")))
+      .run(),
+  );
+}
+
 /** The compiled draft, or null when it no longer compiles (it did when saved; the compiler is the same). */
 export function compileDraft(row: VersionRow): CompiledInstrument | null {
   return compileDefinitionText(row.yaml, appSource(row.instrumentId, row.version)).instrument;

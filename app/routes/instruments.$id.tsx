@@ -67,7 +67,7 @@ export default function InstrumentPreview() {
           <Link to={`/instruments/${instrument.id}/draft`}>{t("instrumentsPage.draftOf", { title: instrument.title[locale], version: instrument.version })}</Link>
         ) : (
           <>
-            {t("instrumentsPage.versions")}{" "}
+            <Link to={`/instruments/${instrument.id}/edit`}>{t("editor.newVersion")}</Link> · {t("instrumentsPage.versions")}{" "}
             {versions.map((v, i) => (
               <span key={v}>
                 {i > 0 ? ", " : ""}

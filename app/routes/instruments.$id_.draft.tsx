@@ -37,7 +37,7 @@ export default function InstrumentDraft() {
       <h1>{t("instrumentsPage.draftOf", { title: draft.title[locale], version: draft.version })}</h1>
       <p>{t("instrumentsPage.draftLead", { items: draft.items, variables: draft.variables })}</p>
       <p>
-        <Link to={`/instruments/${draft.id}?draft=1`}>{t("instrumentsPage.previewDraft")}</Link> ·{" "}
+        <Link to={`/instruments/${draft.id}/edit`}>{t("editor.editDraft")}</Link> · <Link to={`/instruments/${draft.id}?draft=1`}>{t("instrumentsPage.previewDraft")}</Link> ·{" "}
         <a href={`/instruments/${draft.id}/yaml?draft=1`} download>
           {t("instrumentsPage.downloadDraft")}
         </a>

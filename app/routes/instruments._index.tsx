@@ -3,18 +3,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { instrumentsAction, loadInstrumentsPage } from "~/instruments/versions-page.server";
+import { EditorField } from "~/instruments/EditorFields";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 
 export const meta = titled("nav.instruments");
 export const loader = ({ request, context }: LoaderFunctionArgs) => loadInstrumentsPage(request, context);
 export const action = ({ request, context }: ActionFunctionArgs) => instrumentsAction(request, context);
+type InstrumentsAction = typeof action;
 
 export default function Instruments() {
   const t = useT();
   const locale = useLocale();
-  const { instruments, drafts } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { instruments, drafts, uses } = useLoaderData<typeof loader>();
+  const sent = useActionData<InstrumentsAction>() as
+    | { error?: string; problems?: string[]; newInstrument?: { typed: Record<string, string>; errors: Record<string, string> } }
+    | undefined;
+  const result = sent?.error ? { error: sent.error, problems: sent.problems ?? [] } : null;
+  const made = sent?.newInstrument;
   const [params] = useSearchParams();
   return (
     <>
@@ -36,13 +42,44 @@ export default function Instruments() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="new-heading" className="card">
+        <h2 id="new-heading">{t("editor.new")}</h2>
+        <p className="hint">{t("editor.newLead")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="new" />
+          <EditorField id="new-id" name="id" label={t("editor.f.id")} value={made?.typed.id ?? ""} error={made?.errors.id} />
+          <EditorField id="new-title_nb" name="title_nb" label={t("editor.f.title_nb")} value={made?.typed.title_nb ?? ""} error={made?.errors.title_nb} />
+          <EditorField id="new-title_en" name="title_en" label={t("editor.f.title_en")} value={made?.typed.title_en ?? ""} error={made?.errors.title_en} />
+          <EditorField id="new-use" name="use" label={t("editor.f.use")} value={made?.typed.use ?? ""} error={made?.errors.use}>
+            <select id="new-use" name="use" defaultValue={made?.typed.use ?? "survey"}>
+              {uses.map((u) => (
+                <option key={u} value={u}>
+                  {t(`editor.use.${u}`)}
+                </option>
+              ))}
+            </select>
+          </EditorField>
+          <EditorField id="new-copy" name="copy" label={t("editor.f.copy")} value={made?.typed.copy ?? ""} error={made?.errors.copy}>
+            <select id="new-copy" name="copy" defaultValue={made?.typed.copy ?? ""}>
+              <option value="">{t("editor.blank")}</option>
+              {instruments.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title[locale]}
+                </option>
+              ))}
+            </select>
+          </EditorField>
+          <button type="submit">{t("editor.create")}</button>
+        </Form>
+      </section>
       <section aria-labelledby="drafts-heading">
         <h2 id="drafts-heading">{t("instrumentsPage.drafts")}</h2>
         {drafts.length === 0 ? <p className="muted">{t("instrumentsPage.noDrafts")}</p> : null}
         <ul>
           {drafts.map((d) => (
             <li key={d.id}>
-              <Link to={`/instruments/${d.id}/draft`}>{t("instrumentsPage.draftOf", { title: d.title ? d.title[locale] : d.id, version: d.version })}</Link>
+              <Link to={`/instruments/${d.id}/draft`}>{t("instrumentsPage.draftOf", { title: d.title ? d.title[locale] : d.id, version: d.version })}</Link> ·{" "}
+              <Link to={`/instruments/${d.id}/edit`}>{t("editor.editDraft")}</Link>
             </li>
           ))}
         </ul>

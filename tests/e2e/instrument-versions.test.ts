@@ -3,7 +3,9 @@
 // JavaScript an upload without a file gets its error at the field. A pilot of a log-form draft: the
 // researcher starts it with JavaScript, a job specialist without JavaScript finds it on the home
 // page, comments (an error first) and sends answers; the researcher resolves the comment. axe on
-// every page and state; any page or console error fails.
+// every page and state; any page or console error fails. The editor: without JavaScript a new
+// questionnaire, a question added (a name SPSS cannot take first), its answer options (a code twice
+// first) and a question moved; with JavaScript the same pages pass axe.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -104,4 +106,46 @@ describe("instrument versions in the browser", () => {
     await expectAccessible(researcher, "comment resolved");
     await Promise.all([researcher.close(), js.close()]);
   });
+
+  for (const javaScript of [false, true]) {
+    it(`the editor ${javaScript ? "with" : "without"} JavaScript: a new questionnaire, a question, its options, the order`, { timeout: 180_000 }, async () => {
+      const id = javaScript ? "nettleser-js" : "nettleser-uten-js";
+      const page = await as(javaScript);
+      expectFailures(page, { status: 400, method: "POST" });
+      await page.goto(`${server.url}/instruments`);
+      await page.getByLabel("Id (små bokstaver, sifre og bindestrek)").fill(id);
+      await page.getByLabel("Tittel (bokmål)").fill("Kort skjema");
+      await page.getByLabel("Tittel (engelsk)").fill("Short form");
+      await page.getByRole("button", { name: "Opprett utkastet" }).click();
+      await page.getByRole("heading", { name: "Rediger utkast til «Kort skjema», versjon 1" }).waitFor();
+      await expectAccessible(page, "editor");
+      await page.getByText("Nytt spørsmål i seksjon 1").click();
+      const add = page.locator("details").filter({ hasText: "Nytt spørsmål i seksjon 1" });
+      await add.getByLabel("Type").selectOption("single_choice");
+      await add.getByLabel("Variabelnavn (SPSS)").fill("2fornoyd");
+      await add.getByLabel("Spørsmål (bokmål)").fill("Er du fornøyd?");
+      await add.getByLabel("Spørsmål (engelsk)").fill("Are you satisfied?");
+      await add.getByRole("button", { name: "Legg til" }).click();
+      await page.getByText("«2fornoyd» kan ikke være et variabelnavn i SPSS", { exact: false }).waitFor();
+      await expectAccessible(page, "editor, a name SPSS cannot take");
+      const again = page.locator("details").filter({ hasText: "Nytt spørsmål i seksjon 1" });
+      expect(await again.getByLabel("Spørsmål (bokmål)").inputValue()).toBe("Er du fornøyd?");
+      await again.getByLabel("Variabelnavn (SPSS)").fill("fornoyd");
+      await again.getByRole("button", { name: "Legg til" }).click();
+      await page.getByRole("heading", { name: "Rediger spørsmålet fornoyd" }).waitFor();
+      await page.getByLabel("Egne svaralternativer").fill("1 | Ja | Yes\n1 | Nei | No");
+      await page.getByRole("button", { name: "Lagre" }).click();
+      await page.getByText("Koden 1 er brukt to ganger.").waitFor();
+      await expectAccessible(page, "item editor with an error");
+      await page.getByLabel("Egne svaralternativer").fill("1 | Ja | Yes\n2 | Nei | No");
+      await page.getByRole("button", { name: "Lagre" }).click();
+      await page.getByText("Lagret i utkastet.").waitFor();
+      await expectAccessible(page, "item editor saved");
+      await page.getByRole("link", { name: "Tilbake til utkastet" }).click();
+      await page.getByRole("button", { name: "Flytt «fornoyd» opp" }).click();
+      await page.getByText("Lagret i utkastet.").waitFor();
+      expect(await page.locator("#items ol li code").allTextContents()).toEqual(["fornoyd", "sporsmaal_1"]);
+      await page.close();
+    });
+  }
 });

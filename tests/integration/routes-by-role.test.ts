@@ -41,6 +41,9 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   "routes/instruments._index": { path: () => "/instruments", get: researcherOnly(200), post: researcherOnly(400) },
   // No draft in the demo; every version downloads as YAML.
   "routes/instruments.$id_.draft": { path: () => "/instruments/employer-survey/draft", get: researcherOnly(404), post: researcherOnly(404) },
+  // The editor: the demo has no draft, so the page offers to start one; an item page needs a draft.
+  "routes/instruments.$id_.edit": { path: () => "/instruments/employer-survey/edit", get: researcherOnly(200), post: researcherOnly(404) },
+  "routes/instruments.$id_.edit_.$item": { path: () => "/instruments/employer-survey/edit/q1", get: researcherOnly(404), post: researcherOnly(404) },
   "routes/instruments.$id_.yaml": { path: () => "/instruments/employer-survey/yaml?version=1", get: researcherOnly(200), post: all(405) },
   // The demo's pilot round of the log form: jsA (js01) took part, jsB did not; it is closed, so writes are refused.
   "routes/pilots.$id": { path: () => "/pilots/1", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 404, researcher: 200 }, post: { anonymous: "→/login", jsA: 409, jsB: 404, leadA: 404, researcher: 409 } },

@@ -8,6 +8,8 @@ export { answerForm, employerSurvey, seedOfAnswer } from "./survey-answers";
 
 export interface WaveFields {
   projectId: number;
+  /** Default: the AFI employer survey. */
+  instrumentId?: string;
   title?: string;
   openDate?: string;
   closeDate?: string;
@@ -29,7 +31,7 @@ export function shiftDate(date: string, days: number): string {
 export async function createWave(researcher: Client, fields: WaveFields): Promise<number> {
   const body: Record<string, string> = {
     projectId: String(fields.projectId),
-    instrumentId: "employer-survey",
+    instrumentId: fields.instrumentId ?? "employer-survey",
     title: fields.title ?? "Testrunde",
     infoNb: "Informasjon om undersøkelsen.\n\nDet er frivillig og anonymt å svare.",
     infoEn: "About the survey.\n\nAnswering is voluntary and anonymous.",
