@@ -12,7 +12,28 @@ import type { InstrumentDefinition } from "../../surveys/definition-schema";
 import { INSTRUMENT_USES } from "../../surveys/definition-schema";
 import { compileDefinitionText } from "./compile.server";
 import { definitionText, parseDefinitionText } from "./definition-yaml.server";
-import { EDITOR_ITEM_TYPES, addItem, addSection, fieldsToItem, findItem, itemToFields, moveItem, moveSection, removeItem, replaceItem, setTexts, type EditorItemType, type ItemFields } from "./editor";
+import {
+  EDITOR_ITEM_TYPES,
+  addItem,
+  addSection,
+  fieldsToItem,
+  findItem,
+  itemToFields,
+  missingLines,
+  missingText,
+  moveItem,
+  moveSection,
+  optionLines,
+  optionsText,
+  removeItem,
+  replaceItem,
+  setMissingSet,
+  setOptionSet,
+  setSection,
+  setTexts,
+  type EditorItemType,
+  type ItemFields,
+} from "./editor";
 import { variableNameProblem } from "./names";
 import { draftOf, saveDraft, updateDraft, versionRow } from "./versions.server";
 
@@ -74,7 +95,27 @@ export async function loadEditor(request: Request, context: AppLoadContext, id: 
       title: def.title,
       description: def.description,
       help: def.help ?? null,
-      sections: def.sections.map((s, i) => ({ index: i, title: s.title[locale], items: s.items.map((item) => ({ name: item.name, type: item.type, label: item.label[locale] })) })),
+      sections: def.sections.map((s, i) => ({
+        index: i,
+        title: s.title[locale],
+        fields: {
+          title_nb: s.title.nb,
+          title_en: s.title.en,
+          help_nb: s.help?.nb ?? "",
+          help_en: s.help?.en ?? "",
+          when_variable: s.when?.variable ?? "",
+          when_in: s.when?.in.join(", ") ?? "",
+        },
+        // A section can depend on a single choice in a section before it.
+        conditions: def.sections
+          .slice(0, i)
+          .flatMap((x) => x.items)
+          .filter((item) => item.type === "single_choice" || item.type === "se_step")
+          .map((item) => item.name),
+        items: s.items.map((item) => ({ name: item.name, type: item.type, label: item.label[locale] })),
+      })),
+      optionSets: Object.entries(def.option_sets ?? {}).map(([name, set]) => ({ name, text: Array.isArray(set) ? optionsText(set) : null })),
+      missingSets: Object.entries(def.missing_sets ?? {}).map(([name, set]) => ({ name, text: missingText(set) })),
     },
   };
 }
@@ -109,6 +150,41 @@ export async function editorAction(request: Request, context: AppLoadContext, id
       const help = localized(form, "help");
       next = setTexts(def, { title: localized(form, "title"), description: localized(form, "description"), help: help.nb || help.en ? help : undefined });
       break;
+    }
+    case "section": {
+      const index = Number(form.get("section"));
+      if (!def.sections[index]) throw notFound();
+      const typed = Object.fromEntries(["title_nb", "title_en", "help_nb", "help_en", "when_variable", "when_in"].map((k) => [k, str(form, k)]));
+      const errors: Errors = {};
+      for (const k of ["title_nb", "title_en"]) if (!typed[k].trim()) errors[k] = t("editor.v.text");
+      const codes = typed.when_in.split(/[\s,]+/).filter(Boolean);
+      const earlier = def.sections.slice(0, index).flatMap((x) => x.items).filter((item) => item.type === "single_choice" || item.type === "se_step").map((item) => item.name);
+      if (typed.when_variable && !earlier.includes(typed.when_variable)) errors.when_variable = t("editor.v.condition");
+      if (typed.when_variable && (!codes.length || codes.some((c) => !/^-?\d+$/.test(c)))) errors.when_in = t("editor.v.number");
+      if (Object.keys(errors).length) return refuse(`section-${index}`, typed, errors);
+      const help = localized(form, "help");
+      next = setSection(def, index, { title: localized(form, "title"), help: help.nb || help.en ? help : undefined, when: typed.when_variable ? { variable: typed.when_variable, in: codes.map(Number) } : undefined });
+      break;
+    }
+    case "option-set":
+    case "missing-set": {
+      const typed = { name: str(form, "name", 60).trim(), lines: str(form, "lines", 20_000) };
+      const errors: Errors = {};
+      const formId = `${intent}-${str(form, "was", 60) || "new"}`;
+      if (!/^[a-z][a-z0-9_]{0,40}$/.test(typed.name)) errors.name = t("editor.v.setName");
+      else if (!form.get("was") && (intent === "option-set" ? def.option_sets?.[typed.name] : def.missing_sets?.[typed.name])) errors.name = t("editor.v.setTaken", { name: typed.name });
+      const parsed = intent === "option-set" ? optionLines(typed.lines) : missingLines(typed.lines);
+      const entries = "options" in parsed ? parsed.options : parsed.codes;
+      const codes = entries.map((e) => e.code);
+      const twice = codes.find((c, i) => codes.indexOf(c) !== i);
+      if (parsed.bad.length) errors.lines = t("editor.v.line", { line: parsed.bad[0] });
+      else if (!entries.length) errors.lines = t("editor.v.options");
+      else if (twice !== undefined) errors.lines = t("editor.v.codeTwice", { code: String(twice) });
+      if (Object.keys(errors).length) return refuse(formId, typed, errors);
+      next = "options" in parsed ? setOptionSet(def, typed.name, parsed.options) : setMissingSet(def, typed.name, parsed.codes);
+      const problems = save(context, user.id, id, next);
+      if (problems.length) return refuse(formId, typed, {}, problems);
+      return back(intent, "sets");
     }
     case "move-item":
       next = moveItem(def, str(form, "item", 100), form.get("by") === "-1" ? -1 : 1);
@@ -204,7 +280,7 @@ export async function itemEditorAction(request: Request, context: AppLoadContext
   if (changed && "options" in changed && Array.isArray(changed.options)) {
     const codes = changed.options.map((o) => o.code);
     const twice = codes.find((c, i) => codes.indexOf(c) !== i);
-    if (twice !== undefined) errors.options = t("editor.v.codeTwice", { code: twice });
+    if (twice !== undefined) errors.options = t("editor.v.codeTwice", { code: String(twice) });
     if (!changed.options.length && !typed.option_set) errors.options = t("editor.v.options");
   }
   if (typed.when_variable && !choices(def, item.name).conditions.some((c) => c.name === typed.when_variable)) errors.when_variable = t("editor.v.condition");

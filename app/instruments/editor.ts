@@ -36,6 +36,34 @@ const cellText = (v: string) => v.replace(/\\/g, "\\\\").replace(/\|/g, "\\|");
 export const joinLine = (cells: readonly (string | number | undefined)[]) => cells.map((c) => cellText(String(c ?? ""))).join(" | ").replace(/( \| )+$/, "");
 const lines = (text: string) => text.split(/\r?\n/).filter((l) => l.trim() !== "");
 
+type Option = { code: number; label: LocalizedDefinition; name?: string };
+type MissingCode = { code: number; label: LocalizedDefinition; role?: "not_answered" | "not_applicable" };
+
+/** Options from lines «code | nb | en (| variable name)»; the numbers of lines that are not. */
+export function optionLines(text: string): { options: Option[]; bad: number[] } {
+  const bad: number[] = [];
+  const options = lines(text).map((line, i) => {
+    const [code, nb, en, name] = splitLine(line);
+    if (!/^-?\d+$/.test(code ?? "") || nb === undefined || en === undefined) bad.push(i + 1);
+    return { code: Number(code), label: { nb: nb ?? "", en: en ?? "" }, ...(name ? { name } : {}) };
+  });
+  return { options, bad };
+}
+
+/** Missing codes from lines «code | nb | en (| role)». */
+export function missingLines(text: string): { codes: MissingCode[]; bad: number[] } {
+  const bad: number[] = [];
+  const codes = lines(text).map((line, i) => {
+    const [code, nb, en, role] = splitLine(line);
+    if (!/^-?\d+$/.test(code ?? "") || nb === undefined || en === undefined) bad.push(i + 1);
+    return { code: Number(code), label: { nb: nb ?? "", en: en ?? "" }, ...(role ? { role: role as MissingCode["role"] } : {}) };
+  });
+  return { codes, bad };
+}
+
+export const optionsText = (options: readonly Option[]) => options.map((o) => joinLine([o.code, o.label.nb, o.label.en, o.name])).join("\n");
+export const missingText = (codes: readonly MissingCode[]) => codes.map((m) => joinLine([m.code, m.label.nb, m.label.en, m.role])).join("\n");
+
 // -------------------------------------------------------------------------------------------
 // An item as form fields, and back.
 
@@ -57,7 +85,7 @@ export function itemToFields(item: Item): ItemFields {
   put("disclosure", item.disclosure);
   put("nvivo", item.nvivo);
   if (typeof item.missing === "string") f.missing_set = item.missing;
-  else if (item.missing) f.missing_list = item.missing.map((m) => joinLine([m.code, m.label.nb, m.label.en, m.role])).join("\n");
+  else if (item.missing) f.missing_list = missingText(item.missing);
   if (item.when) {
     f.when_variable = item.when.variable;
     f.when_in = item.when.in.join(", ");
@@ -72,7 +100,7 @@ export function itemToFields(item: Item): ItemFields {
   if ("display" in item) put("display", item.display);
   if ("options" in item) {
     if (typeof item.options === "string") f.option_set = item.options;
-    else f.options = item.options.map((o) => joinLine([o.code, o.label.nb, o.label.en, o.name])).join("\n");
+    else f.options = optionsText(item.options);
   }
   if (item.type === "matrix") {
     put("stem_nb", item.stem?.nb);
@@ -112,11 +140,9 @@ export function fieldsToItem(f: ItemFields): { item: Item | null; problems: Fiel
   set("nvivo", opt("nvivo"));
   if (opt("missing_set")) item.missing = f.missing_set;
   else if (lines(f.missing_list ?? "").length) {
-    item.missing = lines(f.missing_list).map((line, i) => {
-      const [code, nb, en, role] = splitLine(line);
-      if (!/^-?\d+$/.test(code ?? "") || nb === undefined || en === undefined) problems.push({ field: "missing_list", problem: "line", line: i + 1 });
-      return { code: Number(code), label: { nb: nb ?? "", en: en ?? "" }, ...(role ? { role } : {}) };
-    });
+    const { codes, bad } = missingLines(f.missing_list);
+    for (const line of bad) problems.push({ field: "missing_list", problem: "line", line });
+    item.missing = codes;
   }
   if (opt("when_variable")) {
     const codes = (f.when_in ?? "").split(/[\s,]+/).filter(Boolean);
@@ -133,12 +159,11 @@ export function fieldsToItem(f: ItemFields): { item: Item | null; problems: Fiel
   if (type === "single_choice" || type === "se_step") set("display", opt("display"));
   if (type === "single_choice" || type === "multiple_choice" || type === "matrix" || type === "counts") {
     if (opt("option_set")) item.options = f.option_set;
-    else
-      item.options = lines(f.options ?? "").map((line, i) => {
-        const [code, nb, en, name] = splitLine(line);
-        if (!/^-?\d+$/.test(code ?? "") || nb === undefined || en === undefined) problems.push({ field: "options", problem: "line", line: i + 1 });
-        return { code: Number(code), label: { nb: nb ?? "", en: en ?? "" }, ...(name ? { name } : {}) };
-      });
+    else {
+      const { options, bad } = optionLines(f.options ?? "");
+      for (const line of bad) problems.push({ field: "options", problem: "line", line });
+      item.options = options;
+    }
   }
   if (type === "matrix") {
     set("stem", loc(f, "stem"));
@@ -238,5 +263,35 @@ export function setTexts(def: InstrumentDefinition, texts: { title: LocalizedDef
   next.description = texts.description;
   if (texts.help) next.help = texts.help;
   else delete next.help;
+  return next;
+}
+
+/** A section's texts and condition. */
+export function setSection(def: InstrumentDefinition, index: number, section: { title: LocalizedDefinition; help: LocalizedDefinition | undefined; when: { variable: string; in: number[] } | undefined }): InstrumentDefinition {
+  const next = clone(def);
+  const target = next.sections[index];
+  if (!target) return next;
+  // Keys in the order a file has them: id, title, help, when, items.
+  next.sections[index] = {
+    ...(target.id !== undefined ? { id: target.id } : {}),
+    title: section.title,
+    ...(section.help ? { help: section.help } : {}),
+    ...(section.when ? { when: section.when } : {}),
+    items: target.items,
+  };
+  return next;
+}
+
+/** A named answer set (a new one, or its options replaced). */
+export function setOptionSet(def: InstrumentDefinition, name: string, options: readonly Option[]): InstrumentDefinition {
+  const next = clone(def);
+  next.option_sets = { ...(next.option_sets ?? {}), [name]: clone([...options]) };
+  return next;
+}
+
+/** A named set of missing codes (a new one, or its codes replaced). */
+export function setMissingSet(def: InstrumentDefinition, name: string, codes: readonly MissingCode[]): InstrumentDefinition {
+  const next = clone(def);
+  next.missing_sets = { ...(next.missing_sets ?? {}), [name]: clone([...codes]) };
   return next;
 }

@@ -90,6 +90,12 @@ export default function InstrumentPreview() {
           ))}
         </p>
       ) : null}
+      {instrument.use === "survey" ? (
+        <p>
+          <a href={`/instruments/${instrument.id}/employer?${draft ? "draft=1" : `version=${instrument.version}`}`}>{t("instrumentsPage.employerPreview")}</a>
+        </p>
+      ) : null}
+      <p>{t("instrumentsPage.appPreview")}</p>
       <p className="notice notice--warn">{t("instrumentsPage.previewNotice")}</p>
       {actionData?.answers ? (
         <section className="notice notice--ok" aria-labelledby="preview-valid" role="status">

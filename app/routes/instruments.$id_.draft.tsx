@@ -24,8 +24,8 @@ export default function InstrumentDraft() {
         <ul>
           {items.map((i) => (
             <li key={i.name}>
-              <code>{i.name}</code> {i.label[locale]}
-              {i.what ? <span className="muted">{` (${i.what.join(", ")})`}</span> : null}
+              {`${i.label[locale]} (${i.name})`}
+              {i.what ? <span className="muted">{`: ${i.what.join(", ")}`}</span> : null}
             </li>
           ))}
         </ul>

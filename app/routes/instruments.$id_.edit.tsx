@@ -33,6 +33,58 @@ function AddItemFields({ prefix, typed, errors }: { prefix: string; typed: Recor
   );
 }
 
+type Draft = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["draft"]>;
+
+/** The named answer sets and missing codes: one line per code, a new set below each list. */
+function SetEditors({ d, mine }: { d: Draft; mine: (form: string) => Result }) {
+  const t = useT();
+  const setForm = (intent: "option-set" | "missing-set", name: string | null, text: string) => {
+    const id = `${intent}-${name ?? "new"}`;
+    const sent = mine(id);
+    return (
+      <Form method="post" key={id}>
+        <input type="hidden" name="intent" value={intent} />
+        {name ? (
+          <>
+            <input type="hidden" name="was" value={name} />
+            <input type="hidden" name="name" value={name} />
+          </>
+        ) : (
+          <EditorField id={`${id}-name`} name="name" label={t("editor.setName")} value={sent?.typed.name ?? ""} error={sent?.errors.name} />
+        )}
+        <Problems problems={sent?.problems ?? []} />
+        <EditorField id={`${id}-lines`} name="lines" label={name ? `${t("editor.setLines")}: ${name}` : t("editor.setLines")} hint={t(intent === "option-set" ? "editor.h.options" : "editor.h.missing_list")} value={sent?.typed.lines ?? text} error={sent?.errors.lines} long />
+        <button type="submit">{t("editor.save")}</button>
+      </Form>
+    );
+  };
+  return (
+    <section id="sets" aria-labelledby="sets-heading" className="card">
+      <h3 id="sets-heading">{t("editor.sets")}</h3>
+      {d.optionSets.map((set) => (
+        <details key={set.name} open={!!mine(`option-set-${set.name}`)}>
+          <summary>{t("editor.optionSet", { name: set.name })}</summary>
+          {set.text === null ? <p className="muted">{t("editor.builtIn")}</p> : setForm("option-set", set.name, set.text)}
+        </details>
+      ))}
+      <details open={!!mine("option-set-new")}>
+        <summary>{t("editor.newOptionSet")}</summary>
+        {setForm("option-set", null, "")}
+      </details>
+      {d.missingSets.map((set) => (
+        <details key={set.name} open={!!mine(`missing-set-${set.name}`)}>
+          <summary>{t("editor.missingSet", { name: set.name })}</summary>
+          {setForm("missing-set", set.name, set.text)}
+        </details>
+      ))}
+      <details open={!!mine("missing-set-new")}>
+        <summary>{t("editor.newMissingSet")}</summary>
+        {setForm("missing-set", null, "")}
+      </details>
+    </section>
+  );
+}
+
 export default function InstrumentEditor() {
   const t = useT();
   const locale = useLocale();
@@ -100,10 +152,32 @@ export default function InstrumentEditor() {
                   </button>
                 ) : null}
               </Form>
+              <details open={!!mine(`section-${s.index}`)}>
+                <summary>{t("editor.sectionEdit", { number: s.index + 1 })}</summary>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="section" />
+                  <input type="hidden" name="section" value={s.index} />
+                  {(["title_nb", "title_en", "help_nb", "help_en"] as const).map((k) => (
+                    <EditorField key={k} id={`section-${s.index}-${k}`} name={k} label={t(`editor.f.${k}`)} value={mine(`section-${s.index}`)?.typed[k] ?? s.fields[k]} error={mine(`section-${s.index}`)?.errors[k]} long={k.startsWith("help")} />
+                  ))}
+                  <EditorField id={`section-${s.index}-when_variable`} name="when_variable" label={t("editor.f.section_when")} value="" error={mine(`section-${s.index}`)?.errors.when_variable}>
+                    <select id={`section-${s.index}-when_variable`} name="when_variable" defaultValue={mine(`section-${s.index}`)?.typed.when_variable ?? s.fields.when_variable}>
+                      <option value="">{t("editor.none")}</option>
+                      {s.conditions.map((c) => (
+                        <option key={c} value={c}>
+                          {c}
+                        </option>
+                      ))}
+                    </select>
+                  </EditorField>
+                  <EditorField id={`section-${s.index}-when_in`} name="when_in" label={t("editor.f.when_in")} hint={t("editor.h.when")} value={mine(`section-${s.index}`)?.typed.when_in ?? s.fields.when_in} error={mine(`section-${s.index}`)?.errors.when_in} />
+                  <button type="submit">{t("editor.save")}</button>
+                </Form>
+              </details>
               <ol>
                 {s.items.map((item) => (
                   <li key={item.name}>
-                    <code>{item.name}</code> {`${item.label} (${t(`editor.type.${item.type}`)})`}
+                    {`${item.label} (${item.name}, ${t(`editor.type.${item.type}`)})`}
                     <Form method="post" className="inline-actions">
                       <input type="hidden" name="item" value={item.name} />
                       <input type="hidden" name="intent" value="move-item" />
@@ -137,6 +211,7 @@ export default function InstrumentEditor() {
             </section>
           );
         })}
+        <SetEditors d={d} mine={mine} />
         <details open={!!mine("add-section")} className="card">
           <summary>{t("editor.addSection")}</summary>
           <Form method="post">

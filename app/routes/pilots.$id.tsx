@@ -46,9 +46,7 @@ function ItemComments({ item, page, error }: { item: Page["items"][number]; page
   const label = item.name ? item.label : t("pilots.whole");
   return (
     <section id={anchor} className="card" aria-labelledby={`${anchor}-heading`}>
-      <h3 id={`${anchor}-heading`}>
-        {item.name ? <code>{item.name}</code> : null} {label}
-      </h3>
+      <h3 id={`${anchor}-heading`}>{item.name ? `${label} (${item.name})` : label}</h3>
       {item.comments.length === 0 ? <p className="muted">{t("pilots.noComments")}</p> : null}
       <ul className="plain">
         {item.comments.map((c) => (

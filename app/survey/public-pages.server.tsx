@@ -21,6 +21,8 @@ export interface PageOptions {
   stylesheet: string;
   /** Where the language switch returns to. */
   here: string;
+  /** Where the questionnaire is sent: /s, or a researcher's preview of an instrument. */
+  action?: string;
 }
 
 /** The questionnaire form's id: the language switch submits it, so typed answers are kept. */
@@ -49,7 +51,7 @@ function PublicDocument({ title, options, children, form }: { title: string; opt
             // language; nothing is stored.
             <p className="sv-lang">
               <span className="sv-vh">{t("survey.public.language")}: </span>
-              <button type="submit" form={form} formAction="/s" formNoValidate name={LANGUAGE_FIELD} value={other.value} lang={other.lang}>
+              <button type="submit" form={form} formAction={options.action ?? "/s"} formNoValidate name={LANGUAGE_FIELD} value={other.value} lang={other.lang}>
                 {other.label}
               </button>
             </p>
@@ -171,7 +173,7 @@ export function renderQuestionnaire(
             <p>{t("survey.public.notSavedKept")}</p>
           </div>
         ) : null}
-        <form method="post" action="/s" noValidate className="sv-form" id={QUESTIONNAIRE_FORM}>
+        <form method="post" action={options.action ?? "/s"} noValidate className="sv-form" id={QUESTIONNAIRE_FORM}>
           <InstrumentFields instrument={instrument} locale={options.locale} lastResult={result ?? null} headingLevel={2} showHelp={false} numberSections />
           <p className="sv-final">{t("survey.public.final")}</p>
           <button type="submit" className="sv-submit">

@@ -144,7 +144,23 @@ describe("instrument versions in the browser", () => {
       await page.getByRole("link", { name: "Tilbake til utkastet" }).click();
       await page.getByRole("button", { name: "Flytt «fornoyd» opp" }).click();
       await page.getByText("Lagret i utkastet.").waitFor();
-      expect(await page.locator("#items ol li code").allTextContents()).toEqual(["fornoyd", "sporsmaal_1"]);
+      expect((await page.locator("#items ol li").allTextContents()).map((line) => /\((\w+), /.exec(line)?.[1])).toEqual(["fornoyd", "sporsmaal_1"]);
+      // A named answer set and a section's texts, opened like any disclosure.
+      await page.getByText("Nytt svarsett").click();
+      const newSet = page.locator("details").filter({ hasText: "Nytt svarsett" });
+      await newSet.getByLabel("Navn på settet").fill("enighet");
+      await newSet.getByLabel("Koder").fill("1 | Enig | Agree\n2 | Uenig | Disagree");
+      await newSet.getByRole("button", { name: "Lagre" }).click();
+      await page.getByText("Lagret i utkastet.").waitFor();
+      await page.getByText("Tekster og vilkår for seksjon 1").click();
+      await expectAccessible(page, "editor with a section and the sets open");
+      if (!javaScript) {
+        // The employer's view of the draft, on a phone.
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(`${server.url}/instruments/${id}/employer?draft=1`);
+        await page.getByText("Forhåndsvisning for forskerne").waitFor();
+        await expectAccessible(page, "the employer's view on a phone");
+      }
       await page.close();
     });
   }

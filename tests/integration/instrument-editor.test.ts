@@ -62,7 +62,7 @@ describe("building a questionnaire in the editor", () => {
     expect(html).toContain('value="Kort Undersøkelse"');
     const res = await post(researcher, "/instruments", { intent: "new", id: ID, title_nb: "Kort undersøkelse", title_en: "Short survey", use: "survey" });
     expect(res.headers.get("Location")).toBe(`/instruments/${ID}/edit`);
-    expect(text(await (await researcher.get(`/instruments/${ID}/edit`)).text())).toContain("sporsmaal_1 Spørsmål 1 (Kort tekst)");
+    expect(text(await (await researcher.get(`/instruments/${ID}/edit`)).text())).toContain("Spørsmål 1 (sporsmaal_1, Kort tekst)");
   });
 
   it("adds questions, refusing names SPSS cannot take or that are taken", async () => {
@@ -101,7 +101,7 @@ describe("building a questionnaire in the editor", () => {
 
   it("reorders with buttons and publishes v1", async () => {
     expect((await post(researcher, `/instruments/${ID}/edit`, { intent: "move-item", item: "sporsmaal_1", by: "1" })).status).toBe(302);
-    expect(text(await (await researcher.get(`/instruments/${ID}/edit`)).text())).toMatch(/fornoyd .* sporsmaal_1 .* hvorfor/);
+    expect(text(await (await researcher.get(`/instruments/${ID}/edit`)).text())).toMatch(/\(fornoyd, .*\(sporsmaal_1, .*\(hvorfor, /);
     expect((await post(researcher, `/instruments/${ID}/draft`, { intent: "publish" })).headers.get("Location")).toBe(`/instruments/${ID}?version=1&published=1`);
   });
 });
@@ -134,7 +134,7 @@ describe("piloting and revising v2", () => {
     expect(revised.status).toBe(302);
     const draft = text(await (await researcher.get(`/instruments/${ID}/draft`)).text());
     expect(draft).toContain("Endringer fra versjon 1");
-    expect(draft).toMatch(/Endrede koder eller variabler fornoyd/);
+    expect(draft).toMatch(/Endrede koder eller variabler Er du fornøyd med oppfølgingen\? \(fornoyd\)/);
     expect((await post(researcher, `/instruments/${ID}/draft`, { intent: "publish" })).status).toBe(302);
 
     const projectId = await demoProjectId(researcher);
@@ -156,4 +156,47 @@ describe("piloting and revising v2", () => {
     expect(dict.variables.find((v) => v.name === "fornoyd")?.label).toBe("Er du fornøyd med oppfølgingen?");
     expect(dict.valueLabels.filter((l) => l.variable === "fornoyd").map((l) => `${l.value}=${l.label}`)).toEqual(expect.arrayContaining(["1=Fornøyd", "2=Verken eller", "3=Misfornøyd", "9=Vet ikke"]));
   }, 180_000);
+});
+
+describe("sections, answer sets and the employer's view", () => {
+  it("shows a survey version exactly as an employer gets it, with the same validation, storing nothing", async () => {
+    const page = await researcher.request("GET", `/instruments/${ID}/employer?version=2`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Forhåndsvisning for forskerne");
+    expect(html).toContain("Er du fornøyd med oppfølgingen?");
+    expect(html).toContain(`action="/instruments/${ID}/employer?version=2"`);
+    const empty = await post(researcher, `/instruments/${ID}/employer?version=2`, {});
+    expect(empty.status).toBe(400);
+    expect(text(await empty.text())).toMatch(/Er du fornøyd med oppfølgingen\?/);
+    const done = await post(researcher, `/instruments/${ID}/employer?version=2`, { sporsmaal_1: "Bra", fornoyd: "1" });
+    expect(done.status).toBe(200);
+    expect((await jsA.get(`/instruments/${ID}/employer?version=2`)).status).toBe(403);
+    expect((await researcher.get("/instruments/log-entry/employer")).status).toBe(404);
+  });
+
+  it("edits a section's texts and condition, and named answer sets, with errors at the fields", async () => {
+    await post(researcher, `/instruments/${ID}/edit`, { intent: "start" });
+    const section = await post(researcher, `/instruments/${ID}/edit`, { intent: "add-section", title_nb: "Mer", title_en: "More", type: "short_text", name: "mer", label_nb: "Noe mer?", label_en: "Anything else?" });
+    expect(section.status).toBe(302);
+    // A section cannot depend on a question in itself.
+    const own = await post(researcher, `/instruments/${ID}/edit`, { intent: "section", section: "1", title_nb: "Mer", title_en: "More", when_variable: "mer", when_in: "1" });
+    expect(own.status).toBe(400);
+    expect(text(await own.text())).toContain("Velg et spørsmål som kommer før dette.");
+    const ok = await post(researcher, `/instruments/${ID}/edit`, { intent: "section", section: "1", title_nb: "Mer om oppfølgingen", title_en: "More on the follow-up", when_variable: "fornoyd", when_in: "2" });
+    expect(ok.status).toBe(302);
+    expect(await yaml("draft=1")).toMatch(/title:\s+nb: Mer om oppfølgingen\s+en: More on the follow-up\s+when:\s+variable: fornoyd\s+in:\s+- 2/);
+    const twice = await post(researcher, `/instruments/${ID}/edit`, { intent: "option-set", name: "enighet", lines: "1 | Enig | Agree\n1 | Uenig | Disagree" });
+    expect(twice.status).toBe(400);
+    const html = await twice.text();
+    expect(text(html)).toContain("Koden 1 er brukt to ganger.");
+    expect(html).toContain("1 | Uenig | Disagree</textarea>");
+    expect((await post(researcher, `/instruments/${ID}/edit`, { intent: "option-set", name: "enighet", lines: "1 | Enig | Agree\n2 | Uenig | Disagree" })).status).toBe(302);
+    expect((await post(researcher, `/instruments/${ID}/edit`, { intent: "option-set", name: "enighet", lines: "1 | Ja | Yes" })).status).toBe(400);
+    // hvorfor shows for codes 2 and 3 of fornoyd; the new set has no 3, so it shows for 2 first.
+    expect((await researcher.request("POST", `/instruments/${ID}/edit/hvorfor`, await itemForm("hvorfor", { when_in: "2" }))).status).toBe(302);
+    const uses = await researcher.request("POST", `/instruments/${ID}/edit/fornoyd`, await itemForm("fornoyd", { option_set: "enighet", options: "" }));
+    expect(uses.status).toBe(302);
+    expect(await yaml("draft=1")).toMatch(/option_sets:\s+enighet:[\s\S]*name: fornoyd[\s\S]*options: enighet/);
+  });
 });

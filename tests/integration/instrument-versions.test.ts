@@ -77,9 +77,9 @@ describe("uploading a definition", () => {
     const page = text(await (await researcher.get("/instruments/employer-survey/draft")).text());
     expect(page).toContain("Utkast til «Spørreundersøkelse blant arbeidsgivere», versjon 2");
     expect(page).toContain("Endringer fra versjon 1");
-    expect(page).toMatch(/Nye spørsmål q2_hva_mer Hva mer kunne jobbspesialisten gjort\?/);
-    expect(page).toMatch(/Endret ordlyd q1 .* q2 .* q3 /);
-    expect(page).toMatch(/Endrede koder eller variabler q1 .*\(q1_oppfolging_info, /);
+    expect(page).toMatch(/Nye spørsmål Hva mer kunne jobbspesialisten gjort\? \(q2_hva_mer\)/);
+    expect(page).toMatch(/Endret ordlyd .*\(q1\) .*\(q2\) .*\(q3\) /);
+    expect(page).toMatch(/Endrede koder eller variabler [^(]*\(q1\) : q1_oppfolging_info, /);
     expect(page).toContain("Kodene er endret");
     const preview = await (await researcher.get("/instruments/employer-survey?draft=1")).text();
     expect(preview).toContain("Hva mer kunne jobbspesialisten gjort?");

@@ -44,6 +44,7 @@ const routes: Record<string, { path: () => string; get: Expect; post: Expect }> 
   // The editor: the demo has no draft, so the page offers to start one; an item page needs a draft.
   "routes/instruments.$id_.edit": { path: () => "/instruments/employer-survey/edit", get: researcherOnly(200), post: researcherOnly(404) },
   "routes/instruments.$id_.edit_.$item": { path: () => "/instruments/employer-survey/edit/q1", get: researcherOnly(404), post: researcherOnly(404) },
+  "routes/instruments.$id_.employer": { path: () => "/instruments/employer-survey/employer", get: researcherOnly(200), post: researcherOnly(400) },
   "routes/instruments.$id_.yaml": { path: () => "/instruments/employer-survey/yaml?version=1", get: researcherOnly(200), post: all(405) },
   // The demo's pilot round of the log form: jsA (js01) took part, jsB did not; it is closed, so writes are refused.
   "routes/pilots.$id": { path: () => "/pilots/1", get: { anonymous: "→/login", jsA: 200, jsB: 404, leadA: 404, researcher: 200 }, post: { anonymous: "→/login", jsA: 409, jsB: 404, leadA: 404, researcher: 409 } },
