@@ -7,7 +7,7 @@ import { editorAction, loadEditor } from "~/instruments/editor-page.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 
-export const meta = titled("editor.texts");
+export const meta = titled((t, data, locale) => (data?.draft ? t("editor.title", { title: data.draft.title[locale], version: data.draft.version }) : t("editor.newVersion")));
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadEditor(request, context, params.id);
 export const action = ({ request, context, params }: ActionFunctionArgs) => editorAction(request, context, params.id);
 

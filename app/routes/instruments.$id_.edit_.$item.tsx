@@ -6,7 +6,7 @@ import { useT } from "~/utils/i18n";
 import { titled } from "~/utils/meta";
 import { EditorField, Problems } from "~/instruments/EditorFields";
 
-export const meta = titled("editor.texts");
+export const meta = titled((t, data) => t("editor.itemTitle", { name: data?.fields?.name ?? "" }));
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadItemEditor(request, context, params.id, params.item);
 export const action = ({ request, context, params }: ActionFunctionArgs) => itemEditorAction(request, context, params.id, params.item);
 
