@@ -97,7 +97,7 @@ export async function draftAction(request: Request, context: AppLoadContext, id:
     return redirect(`/instruments/${row.instrumentId}?version=${row.version}&published=1`);
   }
   if (intent === "discard") {
-    discardDraft(context.db, user.id, row.instrumentId);
+    if (!discardDraft(context.db, user.id, row.instrumentId)) return data({ discardError: t("instrumentsPage.v.piloted") }, { status: 400 });
     return redirect("/instruments?discarded=1");
   }
   throw new Response("Bad Request", { status: 400 });

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
-import { instrumentVersions } from "../../db/schema";
+import { instrumentVersions, pilotRounds } from "../../db/schema";
 import { type Db, writeTransaction } from "../../db/connection.server";
 import { audit } from "~/accounts/audit.server";
 import { createCodebook, DefinitionError, loadCodebook, type Codebook, type DefinitionProblem } from "./codebook.server";
@@ -97,8 +97,13 @@ export function saveDraft(db: Db, codebook: Codebook, actorId: number, fileName:
   const latest = codebook.versions(id).at(-1) ?? 0;
   if (version !== latest + 1) return { ok: false, wrongVersion: { id, expected: latest + 1, got: version } };
   writeTransaction(db, (tx) => {
-    tx.delete(instrumentVersions).where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft"))).run();
-    tx.insert(instrumentVersions).values({ instrumentId: id, version, status: "draft", origin: "upload", yaml, sha256: sha256(yaml), createdBy: actorId }).run();
+    // An earlier draft is replaced in place, so its pilot rounds and their comments stay with it.
+    const replaced = tx
+      .update(instrumentVersions)
+      .set({ yaml, sha256: sha256(yaml), createdBy: actorId })
+      .where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft")))
+      .run().changes;
+    if (!replaced) tx.insert(instrumentVersions).values({ instrumentId: id, version, status: "draft", origin: "upload", yaml, sha256: sha256(yaml), createdBy: actorId }).run();
     audit(tx, actorId, "instrument.draft_saved", `instrument:${id}`, { instrument: id, version });
   });
   return { ok: true, id, version };
@@ -142,9 +147,17 @@ export function publishDraft(db: Db, codebook: Codebook, actorId: number, id: st
   return published;
 }
 
-export function discardDraft(db: Db, actorId: number, id: string): void {
-  writeTransaction(db, (tx) => {
-    const gone = tx.delete(instrumentVersions).where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft"))).run().changes;
-    if (gone) audit(tx, actorId, "instrument.draft_discarded", `instrument:${id}`, { instrument: id });
+/**
+ * Throws the draft away, unless it has been piloted: what the participants answered and wrote
+ * belongs to it and is never deleted (publish it, or keep it as the next draft). False then.
+ */
+export function discardDraft(db: Db, actorId: number, id: string): boolean {
+  return writeTransaction(db, (tx) => {
+    const row = tx.select({ id: instrumentVersions.id }).from(instrumentVersions).where(and(eq(instrumentVersions.instrumentId, id), eq(instrumentVersions.status, "draft"))).get();
+    if (!row) return true;
+    if (tx.select({ id: pilotRounds.id }).from(pilotRounds).where(eq(pilotRounds.versionId, row.id)).get()) return false;
+    tx.delete(instrumentVersions).where(eq(instrumentVersions.id, row.id)).run();
+    audit(tx, actorId, "instrument.draft_discarded", `instrument:${id}`, { instrument: id });
+    return true;
   });
 }

@@ -14,7 +14,7 @@ export default function InstrumentDraft() {
   const t = useT();
   const locale = useLocale();
   const { draft, previous, diff, pilots, candidates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { pilot?: { typed: { title: string; people: string[] }; errors: Record<string, string> } } | undefined;
+  const result = useActionData<typeof action>() as { pilot?: { typed: { title: string; people: string[] }; errors: Record<string, string> }; discardError?: string } | undefined;
   const typed = result?.pilot?.typed;
   const errors = result?.pilot?.errors ?? {};
   const list = (heading: string, items: readonly { name: string; label: { nb: string; en: string }; what?: readonly string[] }[]) =>
@@ -104,6 +104,11 @@ export default function InstrumentDraft() {
           {t("instrumentsPage.discard")}
         </button>
       </Form>
+      {result?.discardError ? (
+        <p className="field-error" role="alert">
+          {result.discardError}
+        </p>
+      ) : null}
       <p className="hint">{t("instrumentsPage.publishHint")}</p>
     </>
   );

@@ -147,6 +147,20 @@ describe("the pilot's own data set", () => {
 });
 
 describe("after the pilot", () => {
+  it("never throws away what participants sent: a piloted draft is not discarded, and a new upload keeps its rounds", async () => {
+    const discard = await researcher.request("POST", "/instruments/log-entry/draft", new URLSearchParams({ intent: "discard" }));
+    expect(discard.status).toBe(400);
+    expect(text(await discard.text())).toContain("Utkastet er pilotert, og svarene og kommentarene hører til det.");
+    const form = new FormData();
+    form.append("definition", new Blob([new TextEncoder().encode(LOG_V2.replace("Hvilket trinn handler notatet mest om?", "Hvilket trinn handler notatet først og fremst om?"))]), "v2.yaml");
+    const res = await fetch(`${server.url}/instruments`, { method: "POST", body: form, headers: { Cookie: researcher.cookieHeader(), Origin: server.url }, redirect: "manual" });
+    expect(res.status).toBe(302);
+    const page = text(await (await researcher.get(`/pilots/${round}`)).text());
+    expect(page).toContain("To trinn passer ofte");
+    expect(page).toContain("Hvilket trinn handler notatet først og fremst om?");
+  });
+
+
   it("keeps the comments with the version when it is published, and a closed round takes no more", async () => {
     expect((await researcher.request("POST", "/instruments/log-entry/draft", new URLSearchParams({ intent: "publish" }))).status).toBe(302);
     const version = text(await (await researcher.get("/instruments/log-entry?version=2")).text());
