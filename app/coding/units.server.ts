@@ -212,12 +212,18 @@ export async function answerCodingAction(request: Request, context: AppLoadConte
   const form = await request.formData();
   const item = items.find((i) => i.name === form.get("item"));
   const answerId = Number(form.get("answerId"));
-  const answer = item && Number.isSafeInteger(answerId) ? context.db.select({ answers: surveyAnswers.answers }).from(surveyAnswers).where(and(eq(surveyAnswers.id, answerId), eq(surveyAnswers.waveId, wave.id))).get() : undefined;
-  const text = item ? answer?.answers[item.name] : undefined;
-  if (!item || typeof text !== "string" || text.trim() === "") throw notFound();
-  // The page's anchor is the answer's place in the list, not its id.
-  const written = context.db.select({ id: surveyAnswers.id, answers: surveyAnswers.answers }).from(surveyAnswers).where(eq(surveyAnswers.waveId, wave.id)).orderBy(asc(surveyAnswers.id)).all();
-  const place = written.filter((a) => typeof a.answers[item.name] === "string" && (a.answers[item.name] as string).trim() !== "").findIndex((a) => a.id === answerId) + 1;
+  if (!item) throw notFound();
+  // The answers written to the item, in the page's order: the page's anchor is the answer's place, not its id.
+  const written = context.db
+    .select({ id: surveyAnswers.id, answers: surveyAnswers.answers })
+    .from(surveyAnswers)
+    .where(eq(surveyAnswers.waveId, wave.id))
+    .orderBy(asc(surveyAnswers.id))
+    .all()
+    .filter((a) => typeof a.answers[item.name] === "string" && (a.answers[item.name] as string).trim() !== "");
+  const place = written.findIndex((a) => a.id === answerId) + 1;
+  if (place === 0) throw notFound();
+  const text = written[place - 1].answers[item.name] as string;
   return unitAction(context, t, form, {
     user,
     projectId: wave.projectId,

@@ -155,9 +155,10 @@ describe("after the pilot", () => {
     form.append("definition", new Blob([new TextEncoder().encode(LOG_V2.replace("Hvilket trinn handler notatet mest om?", "Hvilket trinn handler notatet først og fremst om?"))]), "v2.yaml");
     const res = await fetch(`${server.url}/instruments`, { method: "POST", body: form, headers: { Cookie: researcher.cookieHeader(), Origin: server.url }, redirect: "manual" });
     expect(res.status).toBe(302);
-    const page = text(await (await researcher.get(`/pilots/${round}`)).text());
-    expect(page).toContain("To trinn passer ofte");
-    expect(page).toContain("Hvilket trinn handler notatet først og fremst om?");
+    expect(text(await (await researcher.get(`/pilots/${round}`)).text())).toContain("To trinn passer ofte");
+    // The participant's form (the page's main content, not its data) shows the new text.
+    const main = /<main[\s\S]*<\/main>/.exec(await (await jsA.get(`/pilots/${round}`)).text())![0];
+    expect(text(main)).toContain("Hvilket trinn handler notatet først og fremst om?");
   });
 
 
